@@ -1,0 +1,3 @@
+using TestSupport;
+
+[assembly: AssemblyFixture(typeof(AzuriteFixture))]

@@ -1,0 +1,80 @@
+using Durable.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Durable.Tests.Infrastructure;
+
+/// <summary>A real worker host on a test's own task hub in the shared Azurite.</summary>
+internal sealed class DurableTestHost : IAsyncDisposable
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly IHost host;
+
+    private DurableTestHost(IHost host) => this.host = host;
+
+    public IServiceProvider Services => host.Services;
+
+    public DurableTaskClient Client => Services.GetRequiredService<DurableTaskClient>();
+
+    public StorageTransactionCounter Transactions => Services.GetRequiredService<StorageTransactionCounter>();
+
+    public static async Task<DurableTestHost> StartAsync(
+        string connectionString,
+        string hubName,
+        Action<DurableTaskRegistry> register,
+        Action<DurableTaskOptions>? configure = null,
+        bool runWorker = true)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection([new("AzureWebJobsStorage", connectionString)]);
+        builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+        builder.Services.AddDurableTask(builder.Configuration, register, options =>
+        {
+            options.HubName = hubName;
+            options.StorageProvider.MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500);
+            options.StorageProvider.MessageRetryDelay = TimeSpan.FromMilliseconds(100);
+            configure?.Invoke(options);
+        }, runWorker);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new DurableTestHost(host);
+    }
+
+    /// <summary>Starts an instance and waits (with a deadline) for it to end.</summary>
+    public async Task<OrchestrationMetadata> RunAsync(string orchestrator, object? input = null, string? instanceId = null, TimeSpan? timeout = null)
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(instanceId));
+        return await WaitAsync(id, timeout);
+    }
+
+    public async Task<OrchestrationMetadata> WaitAsync(string instanceId, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, deadline.Token);
+    }
+
+    /// <summary>Polls until the instance satisfies <paramref name="condition"/>, failing at the deadline.</summary>
+    public async Task<OrchestrationMetadata> WaitUntilAsync(string instanceId, Func<OrchestrationMetadata, bool> condition, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        while (true)
+        {
+            if (await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, deadline.Token) is { } instance && condition(instance))
+            {
+                return instance;
+            }
+
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await host.StopAsync(stop.Token);
+        host.Dispose();
+    }
+}
