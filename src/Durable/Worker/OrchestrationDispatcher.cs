@@ -74,8 +74,9 @@ internal sealed partial class OrchestrationDispatcher(
             await concurrency.WaitAsync();
             try
             {
-                await ProcessAsync(mailbox.InstanceId, batch);
-                batch.ForEach(p => p.Done.TrySetResult());
+                // The instance's next step need not wait for the deletes of this step's messages.
+                var acknowledged = await ProcessAsync(mailbox.InstanceId, batch);
+                _ = acknowledged.ContinueWith(_ => batch.ForEach(p => p.Done.TrySetResult()), TaskScheduler.Default);
             }
             catch (Exception failure)
             {
@@ -92,7 +93,8 @@ internal sealed partial class OrchestrationDispatcher(
         }
     }
 
-    private async Task ProcessAsync(string instanceId, List<PendingMessage> batch)
+    /// <summary>Runs and commits one step; returns the acknowledgement of its messages, still in flight.</summary>
+    private async Task<Task> ProcessAsync(string instanceId, List<PendingMessage> batch)
     {
         var started = Stopwatch.GetTimestamp();
         using var span = DurableTelemetry.ActivitySource.StartActivity("orchestration step");
@@ -139,9 +141,11 @@ internal sealed partial class OrchestrationDispatcher(
 
             await AfterCommitAsync(session, result, visibleChange, deferredDeletes);
             cache.Put(session);
-            await Task.WhenAll(batch.Select(p => p.Message.Receipt.CompleteAsync()));
             DurableTelemetry.EpisodeDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return;
+
+            // Deleted only now that what this step produced has been sent: a crash before this point
+            // brings the messages back, and their redelivery is what triggers the outbox recovery.
+            return Task.WhenAll(batch.Select(p => p.Message.Receipt.CompleteAsync()));
         }
     }
 
