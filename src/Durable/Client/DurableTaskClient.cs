@@ -45,10 +45,12 @@ public sealed class DurableTaskClient
             throw new OrchestrationAlreadyExistsException(instanceId, active.Status);
         }
 
+        var visibleAt = options?.StartAt is { } startAt && startAt > now ? startAt : (DateTimeOffset?)null;
         var state = new InstanceState(instanceId, orchestratorName, executionId, OrchestrationRuntimeStatus.Pending, now, now)
         {
             Input = DurableJson.Serialize(input),
             OutboxSequence = existing?.State.OutboxSequence ?? 0,
+            ScheduledStartAt = visibleAt,
         };
 
         // Listed first: if this process dies before sending the start, recovery finds the instance by this row.
@@ -63,8 +65,7 @@ public sealed class DurableTaskClient
         }
 
         var start = new ExecutionStarted(orchestratorName, executionId, state.Input) { Timestamp = now.UtcDateTime };
-        var visibleAt = options?.StartAt is { } startAt && startAt > now ? startAt.UtcDateTime : (DateTime?)null;
-        await SendAsync(instanceId, executionId, start, visibleAt, cancellationToken);
+        await SendAsync(instanceId, executionId, start, visibleAt?.UtcDateTime, cancellationToken);
         return instanceId;
     }
 

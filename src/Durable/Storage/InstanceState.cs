@@ -22,6 +22,9 @@ internal sealed record InstanceState(
 
     public string? ParentInstanceId { get; init; }
 
+    /// <summary>When a start was scheduled for later; recovery must not start it early.</summary>
+    public DateTimeOffset? ScheduledStartAt { get; init; }
+
     /// <summary>Next history row number of the current execution.</summary>
     public int HistorySequence { get; init; }
 

@@ -20,9 +20,11 @@ internal sealed partial class DurableTaskWorker(
     MessageSender sender,
     PendingStartRecovery pendingStarts,
     DurableTaskOptions options,
+    TimeProvider time,
     ILogger<DurableTaskWorker> logger) : BackgroundService, ILocalConsumer
 {
     private static readonly TimeSpan ReleaseGrace = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan TimerWakeMargin = TimeSpan.FromMilliseconds(20);
     private readonly InFlightWork inFlight = new();
     private readonly CancellationTokenSource activityCancellation = new();
     private readonly List<QueuePoller> pollers = [];
@@ -86,6 +88,7 @@ internal sealed partial class DurableTaskWorker(
             message => Track(HandleWorkItemAsync(storage.WorkItems, message)), provider.WorkItemQueueVisibilityTimeout, 32, provider, logger));
 
         sender.MessageSent += WakePoller;
+        sender.MessageScheduled += WakePollerLater;
         if (provider.LocalDispatchEnabled)
         {
             sender.LocalConsumer = this;
@@ -99,10 +102,16 @@ internal sealed partial class DurableTaskWorker(
         finally
         {
             sender.MessageSent -= WakePoller;
+            sender.MessageScheduled -= WakePollerLater;
         }
     }
 
     private void WakePoller(string queueName) => pollers.Find(p => p.QueueName == queueName)?.Wake();
+
+    /// <summary>A timer this host set becomes visible at a known time: poll then, not at the next back-off.</summary>
+    private void WakePollerLater(string queueName, TimeSpan delay) =>
+        _ = Task.Delay(delay + TimerWakeMargin, time, activityCancellation.Token)
+            .ContinueWith(delayed => { if (delayed.IsCompletedSuccessfully) { WakePoller(queueName); } }, TaskScheduler.Default);
 
     private Task Track(Task work)
     {

@@ -21,6 +21,9 @@ internal sealed class MessageSender(TaskHubStorage storage, QueueMessageCodec co
     /// <summary>Raised with the queue name after a visible send, so this host's poller of that queue wakes.</summary>
     public event Action<string>? MessageSent;
 
+    /// <summary>Raised with the queue name and delay after a delayed send (a timer), so the poller wakes when it is due.</summary>
+    public event Action<string, TimeSpan>? MessageScheduled;
+
     public async Task SendAsync(IReadOnlyList<OutboundMessage> messages, CancellationToken cancellationToken = default)
     {
         if (messages.Count == 1)
@@ -40,7 +43,9 @@ internal sealed class MessageSender(TaskHubStorage storage, QueueMessageCodec co
         var delay = outbound.VisibleAt is { } visibleAt ? visibleAt - time.GetUtcNow().UtcDateTime : TimeSpan.Zero;
         if (delay > TimeSpan.Zero)
         {
-            await queue.SendMessageAsync(text, Min(delay, MaxVisibilityDelay), NeverExpire, cancellationToken);
+            var visibility = Min(delay, MaxVisibilityDelay);
+            await queue.SendMessageAsync(text, visibility, NeverExpire, cancellationToken);
+            MessageScheduled?.Invoke(queue.Name, visibility);
             return;
         }
 

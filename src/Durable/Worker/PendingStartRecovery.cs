@@ -54,14 +54,15 @@ internal sealed partial class PendingStartRecovery(
             }
 
             var state = current.Value.State;
-            if (state.IsPlaceholder || state.Status != OrchestrationRuntimeStatus.Pending || state.LastUpdatedAt > cutoff)
+            if (state.IsPlaceholder || state.Status != OrchestrationRuntimeStatus.Pending || state.LastUpdatedAt > cutoff || state.ScheduledStartAt > cutoff)
             {
                 continue;
             }
 
             var now = time.GetUtcNow().UtcDateTime;
             var start = new ExecutionStarted(state.Name, state.ExecutionId, state.Input) { Timestamp = now };
-            await sender.SendAsync([new OutboundMessage(MessageTarget.Control, TaskMessage.Create(state.InstanceId, state.ExecutionId, start, now))], cancellationToken);
+            var visibleAt = state.ScheduledStartAt?.UtcDateTime;
+            await sender.SendAsync([new OutboundMessage(MessageTarget.Control, TaskMessage.Create(state.InstanceId, state.ExecutionId, start, now), visibleAt)], cancellationToken);
             LogRecovered(state.InstanceId);
             recovered++;
         }
