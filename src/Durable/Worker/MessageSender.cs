@@ -43,7 +43,7 @@ internal sealed class MessageSender(TaskHubStorage storage, QueueMessageCodec co
         var delay = outbound.VisibleAt is { } visibleAt ? visibleAt - time.GetUtcNow().UtcDateTime : TimeSpan.Zero;
         if (delay > TimeSpan.Zero)
         {
-            var visibility = Min(delay, MaxVisibilityDelay);
+            var visibility = RoundUpToSeconds(Min(delay, MaxVisibilityDelay));
             await queue.SendMessageAsync(text, visibility, NeverExpire, cancellationToken);
             MessageScheduled?.Invoke(queue.Name, visibility);
             return;
@@ -77,6 +77,13 @@ internal sealed class MessageSender(TaskHubStorage storage, QueueMessageCodec co
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>
+    /// The queue service takes visibility in whole seconds and the SDK truncates the fraction, so a timer
+    /// due in 1.9 s would become visible after 1 s and fire early. Rounding up keeps "never before its time".
+    /// </summary>
+    private static TimeSpan RoundUpToSeconds(TimeSpan delay) =>
+        TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
 }
 
 /// <summary>The running worker, as seen by the sender: it may accept messages in memory.</summary>
