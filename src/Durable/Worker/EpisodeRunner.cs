@@ -47,10 +47,18 @@ internal sealed class EpisodeRunner(DurableTaskRegistry registry, IServiceProvid
         var toInbox = new List<TaskMessage>();
         var consumedInbox = new List<string>();
         InstanceState? terminatedWhilePending = null;
+        var keysInBatch = new HashSet<string>(StringComparer.Ordinal);
 
         // A start is handled first so the other messages of the batch apply to the new execution.
         foreach (var message in messages.OrderBy(m => m.Event is ExecutionStarted ? 0 : 1))
         {
+            // A redelivered copy can share a batch with its original; the executor learns a key only
+            // once it applies it, so without this both copies would be applied.
+            if (!keysInBatch.Add(message.DedupeKey))
+            {
+                continue;
+            }
+
             if (executor is null)
             {
                 if (message.Event is ExecutionStarted start)
