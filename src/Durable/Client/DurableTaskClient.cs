@@ -8,6 +8,7 @@ namespace Durable;
 public sealed class DurableTaskClient
 {
     private static readonly TimeSpan MaxWaitPollInterval = TimeSpan.FromSeconds(1);
+    private const int MaxStartAttempts = 8;
     private readonly TaskHubStorage storage;
     private readonly InstanceStore store;
     private readonly InstanceQueryStore queries;
@@ -39,34 +40,42 @@ public sealed class DurableTaskClient
         await storage.EnsureCreatedAsync();
         var now = time.GetUtcNow();
         var executionId = Guid.NewGuid().ToString("N");
-        var existing = await store.ReadStateAsync(instanceId, cancellationToken);
-        if (existing is { State: { IsPlaceholder: false } active } && !active.Status.IsTerminal())
-        {
-            throw new OrchestrationAlreadyExistsException(instanceId, active.Status);
-        }
-
         var visibleAt = options?.StartAt is { } startAt && startAt > now ? startAt : (DateTimeOffset?)null;
-        var state = new InstanceState(instanceId, orchestratorName, executionId, OrchestrationRuntimeStatus.Pending, now, now)
+        for (var attempt = 1; ; attempt++)
         {
-            Input = DurableJson.Serialize(input),
-            OutboxSequence = existing?.State.OutboxSequence ?? 0,
-            ScheduledStartAt = visibleAt,
-        };
+            var existing = await store.ReadStateAsync(instanceId, cancellationToken);
+            if (existing is { State: { IsPlaceholder: false } active } && !active.Status.IsTerminal())
+            {
+                throw new OrchestrationAlreadyExistsException(instanceId, active.Status);
+            }
 
-        // Listed first: if this process dies before sending the start, recovery finds the instance by this row.
-        await queries.UpsertAsync(state, cancellationToken);
-        var created = existing is { } prior
-            ? await store.TryReplaceStateAsync(state, prior.ETag, cancellationToken)
-            : await store.TryInsertStateAsync(state, cancellationToken);
-        if (!created)
-        {
-            var winner = await store.ReadStateAsync(instanceId, cancellationToken);
-            throw new OrchestrationAlreadyExistsException(instanceId, winner?.State.Status ?? OrchestrationRuntimeStatus.Pending);
+            var state = new InstanceState(instanceId, orchestratorName, executionId, OrchestrationRuntimeStatus.Pending, now, now)
+            {
+                Input = DurableJson.Serialize(input),
+                OutboxSequence = existing?.State.OutboxSequence ?? 0,
+                ScheduledStartAt = visibleAt,
+            };
+
+            // Listed first: if this process dies before sending the start, recovery finds the instance by this row.
+            await queries.UpsertAsync(state, cancellationToken);
+            var created = existing is { } prior
+                ? await store.TryReplaceStateAsync(state, prior.ETag, cancellationToken)
+                : await store.TryInsertStateAsync(state, cancellationToken);
+            if (created)
+            {
+                var start = new ExecutionStarted(orchestratorName, executionId, state.Input) { Timestamp = now.UtcDateTime };
+                await SendAsync(instanceId, executionId, start, visibleAt?.UtcDateTime, cancellationToken);
+                return instanceId;
+            }
+
+            // Losing the write is no refusal by itself: a worker storing an event raised just before this
+            // start writes the placeholder row in between. Read again; only an active instance refuses.
+            if (attempt == MaxStartAttempts)
+            {
+                var winner = await store.ReadStateAsync(instanceId, cancellationToken);
+                throw new OrchestrationAlreadyExistsException(instanceId, winner?.State.Status ?? OrchestrationRuntimeStatus.Pending);
+            }
         }
-
-        var start = new ExecutionStarted(orchestratorName, executionId, state.Input) { Timestamp = now.UtcDateTime };
-        await SendAsync(instanceId, executionId, start, visibleAt?.UtcDateTime, cancellationToken);
-        return instanceId;
     }
 
     /// <summary>Raises an event; if the instance has not started yet the event is kept until it does.</summary>
