@@ -10,7 +10,19 @@ public sealed record TaskFailureDetails(string ErrorType, string ErrorMessage, s
         exception.GetType().FullName ?? exception.GetType().Name,
         exception.Message,
         exception.StackTrace,
-        exception.InnerException is null ? null : FromException(exception.InnerException));
+        CauseOf(exception));
+
+    /// <summary>
+    /// A failed activity or sub-orchestration reaches the orchestrator as details, not as an inner exception;
+    /// keeping those details as the inner failure is what tells a caller which exception really failed it.
+    /// </summary>
+    private static TaskFailureDetails? CauseOf(Exception exception) => exception switch
+    {
+        TaskFailedException task => task.FailureDetails,
+        SubOrchestrationFailedException sub => sub.FailureDetails,
+        { InnerException: { } inner } => FromException(inner),
+        _ => null,
+    };
 
     /// <summary>True when the failure was caused by <typeparamref name="T"/> or a type derived from it.</summary>
     public bool IsCausedBy<T>() where T : Exception
