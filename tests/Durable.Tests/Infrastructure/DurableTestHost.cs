@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using Durable.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,9 @@ internal sealed class DurableTestHost : IAsyncDisposable
     public DurableTaskClient Client => Services.GetRequiredService<DurableTaskClient>();
 
     public StorageTransactionCounter Transactions => Services.GetRequiredService<StorageTransactionCounter>();
+
+    /// <summary>The hub's tables, queues and container, for tests that look at or tamper with storage directly.</summary>
+    internal TaskHubStorage Storage => Services.GetRequiredService<TaskHubStorage>();
 
     public static async Task<DurableTestHost> StartAsync(
         string connectionString,
@@ -67,6 +71,35 @@ internal sealed class DurableTestHost : IAsyncDisposable
                 return instance;
             }
 
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
+    /// <summary>Polls the instance's history until <paramref name="condition"/> holds, failing at the deadline.</summary>
+    public async Task<IReadOnlyList<HistoryEvent>> WaitForHistoryAsync(string instanceId, Func<IReadOnlyList<HistoryEvent>, bool> condition, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        while (true)
+        {
+            var history = await Client.GetOrchestrationHistoryAsync(instanceId, deadline.Token);
+            if (condition(history))
+            {
+                return history;
+            }
+
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the queue holds no message at all. The approximate count includes invisible messages,
+    /// so zero means every message was deleted after processing.
+    /// </summary>
+    public static async Task WaitForEmptyQueueAsync(QueueClient queue, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        while ((await queue.GetPropertiesAsync(deadline.Token)).Value.ApproximateMessagesCount > 0)
+        {
             await Task.Delay(50, deadline.Token);
         }
     }
