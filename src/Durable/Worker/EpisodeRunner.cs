@@ -40,7 +40,9 @@ internal sealed class EpisodeRunner(DurableTaskRegistry registry, IServiceProvid
     public EpisodeResult Run(InstanceSession session, IReadOnlyList<TaskMessage> messages, DateTime now)
     {
         var prior = session.State;
-        var executor = session.Executor is { Outcome: null } live ? live : null;
+        // An active instance whose replay already decided an outcome (non-deterministic code) keeps its
+        // executor, so that outcome gets committed instead of the instance waiting forever.
+        var executor = session.Executor is { } live && (live.Outcome is null || session.IsActive) ? live : null;
         var fresh = new List<HistoryEvent> { new OrchestratorStarted { Timestamp = now } };
         var outbox = new List<OutboundMessage>();
         var duplicates = new List<string>();
