@@ -163,6 +163,12 @@ internal sealed class OrchestrationExecutor
     {
         if (Outcome is not null)
         {
+            // Events that come after the code continued as new in the same step belong to the next execution.
+            if (Outcome.Status == OrchestrationRuntimeStatus.ContinuedAsNew && continueAsNew is { PreserveEvents: true } && historyEvent is EventRaised late)
+            {
+                Outcome = Outcome with { CarriedOverEvents = [.. Outcome.CarriedOverEvents ?? [], late] };
+            }
+
             return;
         }
 
