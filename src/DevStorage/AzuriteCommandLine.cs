@@ -42,6 +42,8 @@ internal static class AzuriteCommandLine
         args.Add("--disableTelemetry");
         // Tolerate headers and parameters Azurite does not implement instead of failing requests.
         args.Add("--loose");
+        // Without this Azurite prints a line per request: noise, and measurable overhead under load.
+        args.Add("--silent");
 
         if (location is null)
         {
