@@ -1,0 +1,27 @@
+using Deployments.Drivers.Processes;
+using Deployments.Drivers.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Deployments.Drivers;
+
+public static class DriverServiceCollectionExtensions
+{
+    /// <summary>The named HttpClient every driver sends through.</summary>
+    public const string HttpClientName = "Deployments.Drivers";
+
+    /// <summary>Registers the process and webhook drivers, the registry, their options and their HttpClient.</summary>
+    public static IServiceCollection AddTargetDrivers(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan); // each call bounds itself
+        services.AddOptions<ProcessDriverOptions>();
+        services.AddOptions<WebhookDriverOptions>();
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetDriver, ProcessTargetDriver>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetDriver, WebhookTargetDriver>());
+        services.TryAddSingleton<TargetDriverRegistry>();
+        return services;
+    }
+}
