@@ -15,6 +15,9 @@ internal sealed record EpisodeResult(
     IReadOnlyList<string> ConsumedInboxRowKeys,
     IReadOnlyList<string> CollectedOutboxRowKeys)
 {
+    /// <summary>Some message was dropped as not belonging to the execution the runner knew.</summary>
+    public bool DroppedStale { get; init; }
+
     public static EpisodeResult Nothing(IReadOnlyList<string> duplicateKeys, OrchestrationExecutor? executor) =>
         new(null, [], duplicateKeys, executor, [], []);
 }

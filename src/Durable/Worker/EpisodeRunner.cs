@@ -50,6 +50,7 @@ internal sealed class EpisodeRunner(DurableTaskRegistry registry, IServiceProvid
         var consumedInbox = new List<string>();
         InstanceState? terminatedWhilePending = null;
         var keysInBatch = new HashSet<string>(StringComparer.Ordinal);
+        var droppedStale = false;
 
         // A start is handled first so the other messages of the batch apply to the new execution.
         foreach (var message in messages.OrderBy(m => m.Event is ExecutionStarted ? 0 : 1))
@@ -110,6 +111,9 @@ internal sealed class EpisodeRunner(DurableTaskRegistry registry, IServiceProvid
                 case MessageDisposition.Duplicate:
                     duplicates.Add(message.DedupeKey);
                     break;
+                case MessageDisposition.Stale:
+                    droppedStale = true;
+                    break;
             }
         }
 
@@ -120,7 +124,7 @@ internal sealed class EpisodeRunner(DurableTaskRegistry registry, IServiceProvid
 
         if (fresh.Count == 1)
         {
-            return EpisodeResult.Nothing(duplicates, executor);
+            return EpisodeResult.Nothing(duplicates, executor) with { DroppedStale = droppedStale };
         }
 
         var deletes = new List<string>(session.SentOutboxRowKeys);

@@ -104,6 +104,7 @@ internal sealed partial class OrchestrationDispatcher(
         for (var attempt = 1; ; attempt++)
         {
             var session = cache.Take(instanceId);
+            var cached = session is not null;
             if (session is null)
             {
                 var snapshot = await store.LoadAsync(instanceId, CancellationToken.None);
@@ -117,6 +118,14 @@ internal sealed partial class OrchestrationDispatcher(
 
             var prior = session.State is { IsPlaceholder: false } committed ? committed : null;
             var result = runner.Run(session, messages, time.GetUtcNow().UtcDateTime);
+            if (cached && result.Checkpoint is null && result.DroppedStale)
+            {
+                // Another host may have moved the instance on since this one cached it: a completion for a
+                // task that host scheduled looks unknown here, and with nothing to commit no ETag check
+                // would reveal it. Judge the messages again against storage before dropping any.
+                continue;
+            }
+
             IReadOnlyList<string> deferredDeletes = [];
             var visibleChange = false;
             if (result.Checkpoint is { } checkpoint)
