@@ -75,6 +75,33 @@ internal sealed class DurableTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits for every instance to end; at the deadline fails with what each unfinished instance last
+    /// recorded, which says far more than a bare timeout.
+    /// </summary>
+    public async Task<OrchestrationMetadata[]> WaitAllAsync(IEnumerable<string> instanceIds, TimeSpan? timeout = null)
+    {
+        var ids = instanceIds.ToList();
+        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        var waits = ids.Select(id => Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, deadline.Token)).ToList();
+        try
+        {
+            return await Task.WhenAll(waits);
+        }
+        catch (OperationCanceledException)
+        {
+            var stuck = new List<string>();
+            foreach (var (id, wait) in ids.Zip(waits).Where(pair => !pair.Second.IsCompletedSuccessfully))
+            {
+                var instance = await Client.GetInstanceAsync(id);
+                var history = instance is null ? [] : await Client.GetOrchestrationHistoryAsync(id);
+                stuck.Add($"{id}: {instance?.RuntimeStatus.ToString() ?? "missing"}, last events: {string.Join(", ", history.TakeLast(4).Select(e => e.GetType().Name))}");
+            }
+
+            throw new TimeoutException($"{stuck.Count} of {ids.Count} instances did not finish:\n{string.Join("\n", stuck)}");
+        }
+    }
+
     /// <summary>Polls the instance's history until <paramref name="condition"/> holds, failing at the deadline.</summary>
     public async Task<IReadOnlyList<HistoryEvent>> WaitForHistoryAsync(string instanceId, Func<IReadOnlyList<HistoryEvent>, bool> condition, TimeSpan? timeout = null)
     {
