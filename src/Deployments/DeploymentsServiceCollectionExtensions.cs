@@ -1,0 +1,71 @@
+using Azure.Data.Tables;
+using Deployments.Drivers;
+using Deployments.Notifications;
+using Deployments.Orchestrations;
+using Deployments.Orchestrations.Activities;
+using Deployments.Service;
+using Deployments.Storage;
+using Durable;
+using Durable.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Deployments;
+
+public static class DeploymentsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the deployment stores, services and target drivers. Call together with
+    /// <c>AddDurableTask(..., DeploymentTasks.Register)</c>, which registers the orchestrations.
+    /// </summary>
+    public static IServiceCollection AddDeployments(this IServiceCollection services, string tablePrefix = "Deploy", Action<DeploymentServiceOptions>? configure = null)
+    {
+        services.AddOptions<DeploymentServiceOptions>().Configure(o => configure?.Invoke(o));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider =>
+        {
+            var connection = provider.GetRequiredService<StorageConnection>();
+            var client = connection.ConnectionString is { } text
+                ? new TableServiceClient(text)
+                : new TableServiceClient(connection.TableUri!, connection.Credential!);
+            return new DeploymentTables(client, tablePrefix);
+        });
+        services.AddSingleton<AppStore>();
+        services.AddSingleton<DeploymentStore>();
+        services.AddSingleton<AllocationStore>();
+        services.AddSingleton<CatalogStore>();
+        services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<ClusterTargets>();
+        services.AddSingleton<SecretResolver>();
+        services.AddSingleton<DeploymentNotifier>();
+        services.AddSingleton<DeploymentService>();
+        services.AddSingleton<CatalogService>();
+        services.AddHttpClient("notifications");
+        services.AddTargetDrivers();
+        return services;
+    }
+}
+
+/// <summary>The deployment orchestrations and activities, for the durable worker's registry.</summary>
+public static class DeploymentTasks
+{
+    public static void Register(DurableTaskRegistry registry) => registry
+        .AddOrchestrator<RolloutOrchestrator>(RolloutOrchestrator.Name)
+        .AddOrchestrator<NotifySubscribersOrchestrator>(NotifySubscribersOrchestrator.Name)
+        .AddOrchestrator<EnvironmentPromotionOrchestrator>(EnvironmentPromotionOrchestrator.Name)
+        .AddOrchestrator<RetireSourceOrchestrator>(RetireSourceOrchestrator.Name)
+        .AddOrchestrator<ScaleDownOrchestrator>(ScaleDownOrchestrator.Name)
+        .AddActivity<ApplyEnvironmentPromotionActivity>(PromotionActivities.ApplyEnvironmentPromotion)
+        .AddActivity<NoteApprovalActivity>(PromotionActivities.NoteApproval)
+        .AddActivity<RetireAppActivity>(PromotionActivities.RetireApp)
+        .AddActivity<LoadRolloutPlanActivity>(RolloutActivities.LoadPlan)
+        .AddActivity<UpdateDeploymentActivity>(RolloutActivities.Update)
+        .AddActivity<PlaceAllocationsActivity>(RolloutActivities.Place)
+        .AddActivity<StopAllocationsActivity>(RolloutActivities.Stop)
+        .AddActivity<CheckAllocationHealthActivity>(RolloutActivities.CheckHealth)
+        .AddActivity<CompleteRolloutActivity>(RolloutActivities.Complete)
+        .AddActivity<StartRollbackActivity>(RolloutActivities.StartRollback)
+        .AddActivity<IsDeploymentFinishedActivity>(RolloutActivities.IsFinished)
+        .AddActivity<ListSubscribersActivity>(NotifySubscribersOrchestrator.ListActivity)
+        .AddActivity<DeliverNotificationActivity>(NotifySubscribersOrchestrator.DeliverActivity);
+}

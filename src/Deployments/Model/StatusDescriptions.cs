@@ -1,0 +1,26 @@
+namespace Deployments.Model;
+
+/// <summary>The human-readable status lines, worded as Nomad's so operators recognise them.</summary>
+public static class StatusDescriptions
+{
+    public const string Pending = "Deployment is pending";
+    public const string AwaitingApproval = "Deployment is waiting for approval";
+    public const string Running = "Deployment is running";
+    public const string RequiresPromotion = "Deployment is running but requires manual promotion";
+    public const string Paused = "Deployment is paused";
+    public const string Promoting = "Deployment is being promoted";
+    public const string Successful = "Deployment completed successfully";
+    public const string FailedUnhealthy = "Failed due to unhealthy allocations";
+    public const string FailedProgressDeadline = "Failed due to progress deadline";
+    public const string FailedByUser = "Deployment marked as failed";
+    public const string CancelledByUser = "Cancelled by user";
+    public const string CancelledNewer = "Cancelled due to newer deployment";
+    public const string Rejected = "Promotion was rejected";
+    public const string ApprovalExpired = "Approval expired";
+
+    public static string RequiresPromotionAtStep(int step, int total) => $"{RequiresPromotion} (step {step} of {total})";
+
+    public static string PausedForDuration(int step, int total, TimeSpan pause) => $"Deployment is paused for {pause} after step {step} of {total}";
+
+    public static string RollingBack(string failure, int revision) => $"{failure} - rolling back to revision {revision}";
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Deployments.Model;
+using Deployments.Storage;
+using Durable;
+
+namespace Deployments.Notifications;
+
+/// <summary>
+/// Starts the delivery of a status change to subscribers as its own orchestration, so a slow or dead
+/// subscriber never holds up a rollout. The instance id names the change, so it is sent once.
+/// </summary>
+public sealed class DeploymentNotifier(DurableTaskClient client, TimeProvider time)
+{
+    public async Task StatusChangedAsync(Deployment deployment, CancellationToken cancellationToken)
+    {
+        var instanceId = $"notify-{deployment.Id:N}-{deployment.ModifyIndex}";
+        if (await client.GetInstanceAsync(instanceId, cancellationToken: cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var cloudEvent = new CloudEvent(
+            SpecVersion: "1.0",
+            Id: $"{deployment.Id:N}-{deployment.ModifyIndex}",
+            Source: $"/namespaces/{deployment.Namespace}/deployments/{deployment.Id:N}",
+            Type: $"io.controlplane.deployment.{deployment.Status.ToString().ToLowerInvariant()}",
+            Time: time.GetUtcNow(),
+            Subject: deployment.Id.ToString("N"),
+            DataContentType: "application/json",
+            Data: JsonSerializer.SerializeToElement(deployment, DeploymentJson.Options));
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(NotifySubscribersOrchestrator.Name,
+                new NotificationRequest(deployment.Namespace, cloudEvent), new StartOrchestrationOptions(instanceId), cancellationToken);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // Another run of the same activity got there first.
+        }
+    }
+}
+
+/// <summary>A CloudEvents 1.0 envelope in structured JSON mode.</summary>
+public sealed record CloudEvent(string SpecVersion, string Id, string Source, string Type, DateTimeOffset Time, string Subject, string DataContentType, JsonElement Data);
+
+public sealed record NotificationRequest(string Namespace, CloudEvent Event);
+
+public sealed record Delivery(Guid SubscriptionId, CloudEvent Event);

@@ -1,0 +1,45 @@
+using System.Text;
+using System.Text.Json;
+using Deployments.Drivers;
+using Deployments.Storage;
+using Durable;
+
+namespace Deployments.Notifications;
+
+public sealed class ListSubscribersActivity(SubscriptionStore subscriptions) : TaskActivity<string, List<Guid>>
+{
+    public override async Task<List<Guid>> RunAsync(TaskActivityContext context, string input) =>
+        [.. (await subscriptions.ListAsync(input, context.CancellationToken)).Select(s => s.Id)];
+}
+
+/// <summary>POSTs the CloudEvent, signed with the subscriber's secret; a non-2xx answer fails the attempt so it is retried.</summary>
+public sealed class DeliverNotificationActivity(SubscriptionStore subscriptions, IHttpClientFactory httpClients, TimeProvider time) : TaskActivity<Delivery, int>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    public override async Task<int> RunAsync(TaskActivityContext context, Delivery input)
+    {
+        var subscriberNamespace = input.Event.Source.Split('/')[2];
+        if (await subscriptions.GetAsync(subscriberNamespace, input.SubscriptionId, context.CancellationToken) is not { } subscription)
+        {
+            return 0;
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(input.Event, DeploymentJson.Options);
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/cloudevents+json") { CharSet = Encoding.UTF8.WebName };
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(subscription.Secret, timestamp, body));
+        request.Headers.Add("ce-id", input.Event.Id);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        timeout.CancelAfter(Timeout);
+        using var response = await httpClients.CreateClient("notifications").SendAsync(request, timeout.Token);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"Subscriber {subscription.Id} answered {(int)response.StatusCode}.");
+        }
+
+        return (int)response.StatusCode;
+    }
+}

@@ -1,0 +1,33 @@
+using Durable;
+
+namespace Deployments.Notifications;
+
+/// <summary>Delivers one status change to every subscriber in parallel, each with retries; a failing one is recorded, not fatal.</summary>
+public sealed class NotifySubscribersOrchestrator : TaskOrchestrator<NotificationRequest, int>
+{
+    public const string Name = "NotifySubscribers";
+    public const string ListActivity = "ListSubscribers";
+    public const string DeliverActivity = "DeliverNotification";
+
+    private static readonly RetryPolicy Retry = new(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1));
+
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, NotificationRequest input)
+    {
+        var subscribers = await context.CallActivityAsync<List<Guid>>(ListActivity, input.Namespace);
+        var deliveries = subscribers.Select(async id =>
+        {
+            try
+            {
+                await context.CallActivityAsync(DeliverActivity, new Delivery(id, input.Event), TaskOptions.FromRetryPolicy(Retry));
+                return true;
+            }
+            catch (TaskFailedException)
+            {
+                return false;
+            }
+        });
+        var delivered = (await Task.WhenAll(deliveries)).Count(ok => ok);
+        context.SetCustomStatus(new { delivered, failed = subscribers.Count - delivered });
+        return delivered;
+    }
+}

@@ -1,0 +1,77 @@
+using Deployments.Drivers;
+using Deployments.Model;
+using Deployments.Storage;
+using Durable;
+
+namespace Deployments.Orchestrations.Activities;
+
+/// <summary>
+/// Probes allocations (or, with manual health, reads what was set by hand). An allocation counts
+/// healthy only after passing for min_healthy_time; one whose process or host is gone is reported lost.
+/// </summary>
+public sealed class CheckAllocationHealthActivity(AppStore apps, AllocationStore allocations, ClusterTargets clusters, TimeProvider time)
+    : TaskActivity<HealthRequest, HealthSummary>
+{
+    public override async Task<HealthSummary> RunAsync(TaskActivityContext context, HealthRequest request)
+    {
+        var app = await apps.GetAsync(request.AppId, context.CancellationToken) ?? throw new NotFoundException("app", request.AppId.ToString());
+        var (target, driver) = await clusters.ForAppAsync(app, context.CancellationToken);
+        int healthy = 0, unhealthy = 0, pending = 0;
+        var lost = new List<Guid>();
+        foreach (var id in request.AllocationIds)
+        {
+            var allocation = await allocations.GetAsync(request.AppId, id, context.CancellationToken);
+            if (allocation?.Address is not { } address)
+            {
+                lost.Add(id);
+                continue;
+            }
+
+            var now = time.GetUtcNow();
+            var observed = request.Manual ? allocation.Health : await ProbeAsync(driver, target, allocation, address, context.CancellationToken);
+            if (observed is null)
+            {
+                lost.Add(id);
+                await allocations.UpsertAsync(allocation with { ActualStatus = AllocationStatus.Lost, Health = AllocationHealth.Unhealthy, UpdatedAt = now }, context.CancellationToken);
+                continue;
+            }
+
+            var since = observed == AllocationHealth.Healthy ? allocation.HealthySince ?? now : (DateTimeOffset?)null;
+            var counted = observed == AllocationHealth.Healthy && now - since >= request.MinHealthyTime;
+            var health = observed == AllocationHealth.Healthy && !counted ? AllocationHealth.Pending : observed.Value;
+            if (allocation.Health != health || allocation.HealthySince != since)
+            {
+                await allocations.UpsertAsync(allocation with { Health = health, HealthySince = since, UpdatedAt = now }, context.CancellationToken);
+            }
+
+            switch (health)
+            {
+                case AllocationHealth.Healthy:
+                    healthy++;
+                    break;
+                case AllocationHealth.Unhealthy:
+                    unhealthy++;
+                    break;
+                default:
+                    pending++;
+                    break;
+            }
+        }
+
+        return new HealthSummary(healthy, unhealthy, pending, lost);
+    }
+
+    /// <summary>The driver's view mapped to allocation health; null means the allocation is gone.</summary>
+    private static async Task<AllocationHealth?> ProbeAsync(ITargetDriver driver, ClusterTarget target, Allocation allocation, string address, CancellationToken cancellationToken)
+    {
+        var report = await driver.CheckHealthAsync(target, new Placement(allocation.Id.ToString("N"), address, allocation.ProcessId, allocation.HealthUrl), cancellationToken);
+        return report.State switch
+        {
+            HealthState.Healthy => AllocationHealth.Healthy,
+            HealthState.Unhealthy => AllocationHealth.Unhealthy,
+            HealthState.Lost => null,
+            // The driver cannot tell (a platform that reports health itself): use what was last set for it.
+            _ => allocation.Health,
+        };
+    }
+}

@@ -1,0 +1,21 @@
+using Deployments.Storage;
+using Durable;
+
+namespace Deployments.Orchestrations.Activities;
+
+/// <summary>A successful rollout makes its revision current and stable and frees the app for the next deployment.</summary>
+public sealed class CompleteRolloutActivity(DeploymentStore deployments, AppStore apps) : TaskActivity<Guid, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, Guid deploymentId)
+    {
+        var deployment = await deployments.GetRequiredAsync(deploymentId, context.CancellationToken);
+        await apps.MarkRevisionStableAsync(deployment.AppId, deployment.Revision, context.CancellationToken);
+        await apps.UpdateAsync(deployment.AppId, app => app with
+        {
+            CurrentRevision = deployment.Revision,
+            StableRevision = deployment.Revision,
+            ActiveDeploymentId = app.ActiveDeploymentId == deploymentId ? null : app.ActiveDeploymentId,
+        }, context.CancellationToken);
+        return true;
+    }
+}

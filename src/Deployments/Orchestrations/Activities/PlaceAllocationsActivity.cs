@@ -1,0 +1,51 @@
+using Deployments.Drivers;
+using Deployments.Model;
+using Deployments.Storage;
+using Durable;
+
+namespace Deployments.Orchestrations.Activities;
+
+/// <summary>
+/// Places allocations through the cluster's driver. The record is written before the driver acts and
+/// the driver is idempotent per allocation id, so a re-run after a crash never places a second copy.
+/// </summary>
+public sealed class PlaceAllocationsActivity(AppStore apps, AllocationStore allocations, ClusterTargets clusters, SecretResolver secrets, TimeProvider time)
+    : TaskActivity<PlaceRequest, int>
+{
+    public override async Task<int> RunAsync(TaskActivityContext context, PlaceRequest request)
+    {
+        var app = await apps.GetAsync(request.AppId, context.CancellationToken) ?? throw new NotFoundException("app", request.AppId.ToString());
+        var revision = await apps.GetRevisionAsync(request.AppId, request.Revision, context.CancellationToken)
+            ?? throw new NotFoundException("revision", $"{request.AppId}/{request.Revision}");
+        var (target, driver) = await clusters.ForAppAsync(app, context.CancellationToken);
+        var placed = 0;
+        foreach (var planned in request.Allocations)
+        {
+            var existing = await allocations.GetAsync(request.AppId, planned.Id, context.CancellationToken);
+            if (existing is { Address: not null })
+            {
+                continue;
+            }
+
+            var now = time.GetUtcNow();
+            var record = existing ?? new Allocation(planned.Id, request.DeploymentId, request.AppId, planned.Group, request.Revision, planned.Canary,
+                AllocationHealth.Pending, AllocationStatus.Running, AllocationStatus.Pending, null, null, null, now, now);
+            await allocations.UpsertAsync(record, context.CancellationToken);
+
+            var spec = new AllocationSpec(planned.Id.ToString("N"), request.DeploymentId.ToString("N"), app.Name, planned.Group, revision.Number,
+                revision.Artifact.Command ?? revision.Artifact.Image ?? "", revision.Artifact.Args, secrets.Resolve(revision), revision.HealthPath);
+            var placement = await driver.PlaceAsync(target, spec, context.CancellationToken);
+            await allocations.UpsertAsync(record with
+            {
+                ActualStatus = AllocationStatus.Running,
+                Address = placement.Address,
+                ProcessId = placement.ProcessId,
+                HealthUrl = placement.HealthUrl,
+                UpdatedAt = time.GetUtcNow(),
+            }, context.CancellationToken);
+            placed++;
+        }
+
+        return placed;
+    }
+}

@@ -1,0 +1,58 @@
+using Deployments.Drivers;
+using Deployments.Model;
+using Deployments.Service;
+using Deployments.Storage;
+using Durable;
+
+namespace Deployments.Orchestrations.Activities;
+
+/// <summary>Makes a deployment the live one of an environment, scaling the previous live one down unless told not to.</summary>
+public sealed class ApplyEnvironmentPromotionActivity(DeploymentService service) : TaskActivity<EnvironmentPromotion, EnvironmentPromotionOutcome>
+{
+    public override Task<EnvironmentPromotionOutcome> RunAsync(TaskActivityContext context, EnvironmentPromotion input) =>
+        service.ApplyEnvironmentPromotionAsync(input, context.CancellationToken);
+}
+
+/// <summary>Writes an approval step onto the deployment's timeline (and whether it still awaits approval).</summary>
+public sealed class NoteApprovalActivity(DeploymentStore deployments) : TaskActivity<ApprovalNote, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, ApprovalNote input)
+    {
+        await deployments.UpdateAsync(input.DeploymentId, current =>
+            current.RecentUpdateIds.Contains(NoteId(input)) ? null : new DeploymentChange(
+                current with { AwaitingApprovalFor = input.Environment, RecentUpdateIds = [.. current.RecentUpdateIds.TakeLast(31), NoteId(input)] },
+                [(input.Actor, input.Kind, input.Message)]),
+            context.CancellationToken);
+        return true;
+    }
+
+    private static Guid NoteId(ApprovalNote note) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{note.DeploymentId}|{note.Kind}|{note.Message}")).AsSpan(0, 16));
+}
+
+/// <summary>Stops every allocation of an app through its driver and deletes the app.</summary>
+public sealed class RetireAppActivity(AppStore apps, AllocationStore allocations, ClusterTargets clusters, DeploymentStore deployments, TimeProvider time)
+    : TaskActivity<RetireSource, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, RetireSource input)
+    {
+        var promoted = await deployments.GetRequiredAsync(input.NewDeploymentId, context.CancellationToken);
+        if (promoted.Status != DeploymentStatus.Successful || await apps.GetAsync(input.SourceAppId, context.CancellationToken) is not { } app)
+        {
+            return false;
+        }
+
+        var (target, driver) = await clusters.ForAppAsync(app, context.CancellationToken);
+        foreach (var allocation in await allocations.ForAppAsync(app.Id, context.CancellationToken))
+        {
+            if (allocation is { DesiredStatus: AllocationStatus.Running, Address: { } address })
+            {
+                await driver.StopAsync(target, new Placement(allocation.Id.ToString("N"), address, allocation.ProcessId, allocation.HealthUrl), context.CancellationToken);
+                await allocations.UpsertAsync(allocation with { DesiredStatus = AllocationStatus.Stopped, ActualStatus = AllocationStatus.Stopped, UpdatedAt = time.GetUtcNow() }, context.CancellationToken);
+            }
+        }
+
+        await apps.DeleteAsync(app, context.CancellationToken);
+        return true;
+    }
+}

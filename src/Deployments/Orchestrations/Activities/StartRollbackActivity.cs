@@ -1,0 +1,14 @@
+using Deployments.Service;
+using Durable;
+
+namespace Deployments.Orchestrations.Activities;
+
+/// <summary>Starts the automatic rollback of a failed deployment; its id derives from the failed one, so a re-run finds it.</summary>
+public sealed class StartRollbackActivity(DeploymentService service) : TaskActivity<RollbackRequest, Guid>
+{
+    public override async Task<Guid> RunAsync(TaskActivityContext context, RollbackRequest request)
+    {
+        var deployment = await service.RollbackAsync(new RollbackCommand(request.AppId, request.Revision, "system", request.Reason, request.FailedDeploymentId), context.CancellationToken);
+        return deployment.Id;
+    }
+}

@@ -1,0 +1,42 @@
+using Deployments.Drivers;
+using Deployments.Model;
+using Deployments.Storage;
+using Durable;
+
+namespace Deployments.Orchestrations.Activities;
+
+/// <summary>Stops allocations through the driver; already stopped ones are skipped, so a re-run is harmless.</summary>
+public sealed class StopAllocationsActivity(AppStore apps, AllocationStore allocations, ClusterTargets clusters, TimeProvider time)
+    : TaskActivity<StopRequest, int>
+{
+    public override async Task<int> RunAsync(TaskActivityContext context, StopRequest request)
+    {
+        var app = await apps.GetAsync(request.AppId, context.CancellationToken) ?? throw new NotFoundException("app", request.AppId.ToString());
+        var (target, driver) = await clusters.ForAppAsync(app, context.CancellationToken);
+        var stopped = 0;
+        foreach (var id in request.AllocationIds)
+        {
+            if (await allocations.GetAsync(request.AppId, id, context.CancellationToken) is not { } allocation
+                || allocation is { DesiredStatus: AllocationStatus.Stopped, ActualStatus: AllocationStatus.Stopped }
+                || (request.ExpectedOwners?.TryGetValue(id, out var owner) == true && owner != allocation.DeploymentId))
+            {
+                continue;
+            }
+
+            if (allocation.Address is { } address)
+            {
+                await driver.StopAsync(target, new Placement(id.ToString("N"), address, allocation.ProcessId, allocation.HealthUrl), context.CancellationToken);
+            }
+
+            await allocations.UpsertAsync(allocation with
+            {
+                DesiredStatus = AllocationStatus.Stopped,
+                ActualStatus = AllocationStatus.Stopped,
+                UpdatedAt = time.GetUtcNow(),
+            }, context.CancellationToken);
+            stopped++;
+        }
+
+        return stopped;
+    }
+}

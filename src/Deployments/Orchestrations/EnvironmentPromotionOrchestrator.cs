@@ -1,0 +1,44 @@
+using Durable;
+
+namespace Deployments.Orchestrations;
+
+/// <summary>
+/// Promotion into an environment that requires approval: waits durably for an approve or reject (for
+/// as long as it takes, or until the environment's expiry), then makes the deployment live.
+/// </summary>
+public sealed class EnvironmentPromotionOrchestrator : TaskOrchestrator<EnvironmentPromotion, EnvironmentPromotionOutcome>
+{
+    public const string Name = "EnvironmentPromotion";
+
+    public static string InstanceIdFor(Guid deploymentId) => $"env-promotion-{deploymentId:N}";
+
+    public override async Task<EnvironmentPromotionOutcome> RunAsync(TaskOrchestrationContext context, EnvironmentPromotion input)
+    {
+        await context.CallActivityAsync(PromotionActivities.NoteApproval, new ApprovalNote(input.DeploymentId, input.Environment, input.Actor, "awaiting-approval",
+            $"Promotion to {input.Environment} requested by {input.Actor}; waiting for approval"));
+        ApprovalDecision decision;
+        try
+        {
+            decision = input.Expiry is { } expiry
+                ? await context.WaitForExternalEvent<ApprovalDecision>(PromotionActivities.ApprovalEvent, expiry)
+                : await context.WaitForExternalEvent<ApprovalDecision>(PromotionActivities.ApprovalEvent);
+        }
+        catch (TaskCanceledException)
+        {
+            await context.CallActivityAsync(PromotionActivities.NoteApproval, new ApprovalNote(input.DeploymentId, null, "system", "approval-expired",
+                $"Promotion to {input.Environment} expired without approval"));
+            return new EnvironmentPromotionOutcome(false, null, false, Model.StatusDescriptions.ApprovalExpired);
+        }
+
+        if (!decision.Approved)
+        {
+            await context.CallActivityAsync(PromotionActivities.NoteApproval, new ApprovalNote(input.DeploymentId, null, decision.Actor, "rejected",
+                $"Promotion to {input.Environment} rejected by {decision.Actor}" + (decision.Reason is null ? "" : $": {decision.Reason}")));
+            return new EnvironmentPromotionOutcome(false, null, false, Model.StatusDescriptions.Rejected);
+        }
+
+        await context.CallActivityAsync(PromotionActivities.NoteApproval, new ApprovalNote(input.DeploymentId, null, decision.Actor, "approved",
+            $"Promotion to {input.Environment} approved by {decision.Actor}"));
+        return await context.CallActivityAsync<EnvironmentPromotionOutcome>(PromotionActivities.ApplyEnvironmentPromotion, input);
+    }
+}

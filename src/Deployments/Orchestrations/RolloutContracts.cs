@@ -1,0 +1,68 @@
+using Deployments.Model;
+
+namespace Deployments.Orchestrations;
+
+/// <summary>Everything a rollout needs to know, read once by its first activity.</summary>
+public sealed record RolloutPlan(
+    Guid DeploymentId,
+    Guid AppId,
+    Strategy Strategy,
+    DeploymentOptions Options,
+    int Revision,
+    int? PreviousRevision,
+    IReadOnlyDictionary<string, int> Desired,
+    IReadOnlyList<CanaryStep> Steps,
+    IReadOnlyList<PlannedAllocation> Existing,
+    Guid? WaitForDeploymentId,
+    bool Instant,
+    int? StableRevision);
+
+/// <summary>An allocation as the orchestration tracks it: enough to decide, nothing that changes underneath.</summary>
+public sealed record PlannedAllocation(Guid Id, string Group, int Revision, bool Canary, Guid? Owner = null);
+
+public sealed record PlaceRequest(Guid DeploymentId, Guid AppId, int Revision, IReadOnlyList<PlannedAllocation> Allocations);
+
+/// <param name="ExpectedOwners">When set, an allocation is stopped only if it still belongs to this deployment (not adopted by a rollback).</param>
+public sealed record StopRequest(Guid DeploymentId, Guid AppId, IReadOnlyList<Guid> AllocationIds, string Reason, IReadOnlyDictionary<Guid, Guid>? ExpectedOwners = null);
+
+public sealed record HealthRequest(Guid DeploymentId, Guid AppId, IReadOnlyList<Guid> AllocationIds, TimeSpan MinHealthyTime, bool Manual);
+
+/// <summary>Health of a set of allocations; lost ones must be replaced, never counted healthy.</summary>
+public sealed record HealthSummary(int Healthy, int Unhealthy, int Pending, IReadOnlyList<Guid> Lost)
+{
+    public bool AllHealthy(int expected) => Healthy == expected;
+}
+
+/// <summary>A status change the rollout asks for; <see cref="UpdateId"/> makes a re-run of the activity a no-op.</summary>
+public sealed record DeploymentUpdate(
+    Guid DeploymentId,
+    Guid UpdateId,
+    string Kind,
+    string Message,
+    Rules.DeploymentCommand? Command = null,
+    string? Description = null,
+    IReadOnlyDictionary<string, GroupState>? Groups = null,
+    int? CurrentStep = null,
+    int? TotalSteps = null,
+    string Actor = "system");
+
+/// <summary>A command from a user, delivered to the running orchestration as the "command" event.</summary>
+public sealed record RolloutCommand(DeploymentCommandKind Kind, string Actor, string? Reason = null, IReadOnlyList<string>? Groups = null);
+
+public enum DeploymentCommandKind
+{
+    Pause,
+    Resume,
+    Promote,
+    Continue,
+    Fail,
+    Cancel,
+    Supersede,
+    HealthChanged,
+    Approve,
+    Reject,
+}
+
+public sealed record RolloutOutcome(DeploymentStatus Status, string Description, Guid? RollbackDeploymentId = null);
+
+public sealed record RollbackRequest(Guid AppId, int Revision, Guid FailedDeploymentId, string Reason);

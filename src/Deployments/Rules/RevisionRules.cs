@@ -1,0 +1,67 @@
+using Deployments.Model;
+using Deployments.Service;
+
+namespace Deployments.Rules;
+
+/// <summary>Validation and construction of revisions from what a caller sends.</summary>
+public static class RevisionRules
+{
+    public const string DefaultHealthPath = "/health";
+
+    public static IReadOnlyList<ValidationError> Validate(RevisionSpec spec, string field)
+    {
+        var errors = new List<ValidationError>();
+        if (string.IsNullOrWhiteSpace(spec.Artifact.Command) && string.IsNullOrWhiteSpace(spec.Artifact.Image))
+        {
+            errors.Add(new($"{field}.command", "an artifact needs a command or an image"));
+        }
+
+        foreach (var (name, value) in spec.Environment ?? new Dictionary<string, EnvironmentValue>())
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Contains('=', StringComparison.Ordinal))
+            {
+                errors.Add(new($"{field}.environment", $"'{name}' is not a valid variable name"));
+            }
+            else if ((value.Value is null) == (value.SecretRef is null))
+            {
+                errors.Add(new($"{field}.environment.{name}", "give exactly one of value and secret_ref"));
+            }
+        }
+
+        if (spec.HealthPath is { } path && !path.StartsWith('/'))
+        {
+            errors.Add(new($"{field}.health_path", "must start with '/'"));
+        }
+
+        if (spec.Resources is { } resources && (resources.Cpu < 0 || resources.MemoryMb < 0 || resources.DiskMb < 0 || resources.StorageMb < 0))
+        {
+            errors.Add(new($"{field}.resources", "must not be negative"));
+        }
+
+        if (spec.Resources?.Port is { } port && port is < 1 or > 65535)
+        {
+            errors.Add(new($"{field}.resources.port", "must be between 1 and 65535"));
+        }
+
+        return errors;
+    }
+
+    public static Revision Create(Guid appId, int number, RevisionSpec spec, DateTimeOffset now) => new(
+        appId,
+        number,
+        spec.Artifact with { Args = spec.Artifact.Args ?? [] },
+        spec.Config ?? new Dictionary<string, string>(),
+        spec.Environment ?? new Dictionary<string, EnvironmentValue>(),
+        spec.Resources ?? new Resources(0.1, 128, 256, 0, null, []),
+        spec.HealthPath ?? DefaultHealthPath,
+        Stable: false,
+        now);
+
+    /// <summary>The spec of an existing revision with any overridden parts replaced.</summary>
+    public static RevisionSpec Override(Revision source, RevisionOverrides? overrides) => new(
+        overrides?.Artifact ?? source.Artifact,
+        overrides?.Config is { } config ? source.Config.Concat(config).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value) : source.Config,
+        overrides?.Environment is { } environment ? source.Environment.Concat(environment).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value) : source.Environment,
+        overrides?.Resources ?? source.Resources,
+        overrides?.HealthPath ?? source.HealthPath);
+}

@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+using Deployments.Model;
+using Deployments.Storage;
+
+namespace Deployments.Service;
+
+public sealed partial class DeploymentService
+{
+    /// <summary>
+    /// Rolls an app back to a revision (its last stable one by default). A rollback to one of the most
+    /// recent revisions is instant: full scale at once, no canary steps, adopting old instances still up.
+    /// </summary>
+    public async Task<Deployment> RollbackAsync(RollbackCommand command, CancellationToken cancellationToken)
+    {
+        var app = await apps.GetAsync(command.AppId, cancellationToken) ?? throw new NotFoundException("app", command.AppId.ToString());
+        var target = command.Revision ?? app.StableRevision
+            ?? throw new UnprocessableException("revision", $"App {app.Name} has no stable revision to roll back to.");
+        if (await apps.GetRevisionAsync(app.Id, target, cancellationToken) is null)
+        {
+            throw new UnprocessableException("revision", $"App {app.Name} has no revision {target}.");
+        }
+
+        // An automatic rollback's id derives from the failed deployment, so starting it twice finds the first.
+        var id = command.FailedDeploymentId is { } failed ? DerivedId($"rollback:{failed:N}") : Guid.NewGuid();
+        if (await deployments.GetAsync(id, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var instant = app.LatestRevision - target < options.Value.RollbackWindowRevisions;
+        var rollbackOptions = new DeploymentOptions { MaxInFlight = Math.Max(1, app.TotalInstances), HealthCheck = HealthCheckMode.Checks };
+        return await StartDeploymentAsync(app, target, Strategy.Rolling, rollbackOptions, command.Actor,
+            command.Reason ?? $"Rollback to revision {target}", DeploymentKind.Rollback, cancellationToken, id, instant);
+    }
+
+    private static Guid DerivedId(string name)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(name), hash);
+        return new Guid(hash[..16]);
+    }
+}

@@ -1,0 +1,148 @@
+using Deployments.Model;
+using Deployments.Orchestrations;
+using Deployments.Rules;
+using Deployments.Storage;
+using Durable;
+using Microsoft.Extensions.Options;
+
+namespace Deployments.Service;
+
+/// <summary>
+/// The application service: every use case of deployments in one place, so the HTTP layer stays thin.
+/// Writes are validated first and made in an order where a crash leaves nothing half-done that the
+/// rollout cannot finish.
+/// </summary>
+public sealed partial class DeploymentService(
+    DeploymentStore deployments,
+    AppStore apps,
+    AllocationStore allocations,
+    CatalogStore catalog,
+    DurableTaskClient orchestrations,
+    IOptions<DeploymentServiceOptions> options,
+    TimeProvider time)
+{
+    public const string DefaultNamespace = "default";
+
+    public Task<Deployment?> GetAsync(Guid id, CancellationToken cancellationToken) => deployments.GetAsync(id, cancellationToken);
+
+    public async Task<Deployment> GetRequiredAsync(Guid id, CancellationToken cancellationToken) =>
+        await deployments.GetRequiredAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<DeploymentEvent>> EventsAsync(Guid id, CancellationToken cancellationToken) => deployments.EventsAsync(id, cancellationToken);
+
+    public async Task<IReadOnlyList<Allocation>> AllocationsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var deployment = await deployments.GetRequiredAsync(id, cancellationToken);
+        return await allocations.ForDeploymentAsync(deployment.AppId, id, cancellationToken);
+    }
+
+    public Task<(IReadOnlyList<Deployment> Deployments, string? ContinuationToken)> ListAsync(DeploymentQuery query, CancellationToken cancellationToken) =>
+        deployments.QueryAsync(query, cancellationToken);
+
+    public async Task<Deployment> CreateAsync(CreateDeploymentRequest request, CancellationToken cancellationToken)
+    {
+        var app = await apps.GetAsync(request.AppId, cancellationToken) ?? throw new NotFoundException("app", request.AppId.ToString());
+        var deploymentOptions = request.Options ?? new DeploymentOptions();
+        var errors = DeploymentOptionsValidator.Validate(request.Strategy, deploymentOptions, app.Groups).ToList();
+        if (request.Revision is not null && request.NewRevision is not null)
+        {
+            errors.Add(new("revision", "give either an existing revision or a new artifact, not both"));
+        }
+
+        if (request.Revision is null && request.NewRevision is null && app.CurrentRevision is null)
+        {
+            errors.Add(new("revision", "the app has no revision yet: give an artifact to create one"));
+        }
+
+        if (request.NewRevision is { } spec)
+        {
+            errors.AddRange(RevisionRules.Validate(spec, "artifact"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        int revision;
+        if (request.NewRevision is { } newSpec)
+        {
+            revision = (await apps.AddRevisionAsync(app.Id, (_, number) => RevisionRules.Create(app.Id, number, newSpec, time.GetUtcNow()), cancellationToken)).Number;
+        }
+        else
+        {
+            revision = request.Revision ?? app.CurrentRevision!.Value;
+            if (await apps.GetRevisionAsync(app.Id, revision, cancellationToken) is null)
+            {
+                throw new UnprocessableException("revision", $"App {app.Name} has no revision {revision}.");
+            }
+        }
+
+        return await StartDeploymentAsync(app, revision, request.Strategy, deploymentOptions, request.Actor, request.Reason, DeploymentKind.Rollout, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the deployment, makes it the app's active one (superseding any other), then starts its
+    /// orchestration. The document exists before the orchestration, which reads it as its first step.
+    /// </summary>
+    internal async Task<Deployment> StartDeploymentAsync(
+        App app, int revision, Strategy strategy, DeploymentOptions deploymentOptions, string actor, string? reason, DeploymentKind kind,
+        CancellationToken cancellationToken, Guid? id = null, bool instant = false, DeploymentStatus initialStatus = DeploymentStatus.Pending)
+    {
+        var deploymentId = id ?? Guid.NewGuid();
+        var now = time.GetUtcNow();
+        Guid? superseded = null;
+        await apps.UpdateAsync(app.Id, current =>
+        {
+            superseded = current.ActiveDeploymentId is { } active && active != deploymentId ? active : null;
+            return current with { ActiveDeploymentId = deploymentId };
+        }, cancellationToken);
+
+        if (superseded is { } previous && (await deployments.GetAsync(previous, cancellationToken))?.Status.IsTerminal() != false)
+        {
+            superseded = null;
+        }
+
+        var deployment = new Deployment
+        {
+            Id = deploymentId,
+            AppId = app.Id,
+            Namespace = app.Namespace,
+            ClusterId = app.ClusterId,
+            Revision = revision,
+            PreviousRevision = app.CurrentRevision,
+            Strategy = strategy,
+            Kind = kind,
+            Options = deploymentOptions,
+            Status = initialStatus,
+            StatusDescription = initialStatus == DeploymentStatus.Promoting ? StatusDescriptions.Promoting : StatusDescriptions.Pending,
+            TotalSteps = strategy == Strategy.Canary && !instant ? deploymentOptions.Steps.Count : 0,
+            CreatedBy = actor,
+            Reason = reason,
+            CreatedAt = now,
+            UpdatedAt = now,
+            InstanceId = InstanceIdFor(deploymentId),
+            Supersedes = superseded,
+            Instant = instant,
+        };
+        await deployments.CreateAsync(deployment, actor, reason ?? $"Deploy revision {revision} of {app.Name} ({strategy.ToString().ToLowerInvariant()})", cancellationToken);
+        if (superseded is { } older)
+        {
+            await SendCommandAsync(older, new RolloutCommand(DeploymentCommandKind.Supersede, actor, $"Superseded by deployment {deploymentId:N}"), cancellationToken);
+        }
+
+        await orchestrations.ScheduleNewOrchestrationInstanceAsync(RolloutOrchestrator.Name, deploymentId, new StartOrchestrationOptions(deployment.InstanceId), cancellationToken);
+        return deployment;
+    }
+
+    public static string InstanceIdFor(Guid deploymentId) => $"deployment-{deploymentId:N}";
+
+    private async Task SendCommandAsync(Guid deploymentId, RolloutCommand command, CancellationToken cancellationToken) =>
+        await orchestrations.RaiseEventAsync(InstanceIdFor(deploymentId), RolloutActivities.CommandEvent, command, cancellationToken);
+}
+
+public sealed class DeploymentServiceOptions
+{
+    /// <summary>A rollback to one of this many most recent revisions is instant: full scale at once, no canary steps.</summary>
+    public int RollbackWindowRevisions { get; set; } = 3;
+}

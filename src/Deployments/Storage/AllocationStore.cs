@@ -1,0 +1,45 @@
+using Azure.Data.Tables;
+using Deployments.Model;
+
+namespace Deployments.Storage;
+
+/// <summary>Allocations in one partition per app: "what runs for this app" is a single partition read.</summary>
+public sealed class AllocationStore(DeploymentTables tables)
+{
+    public async Task UpsertAsync(Allocation allocation, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        await tables.Allocations.UpsertAsync(Key(allocation.AppId), Key(allocation.Id), allocation, cancellationToken, new Dictionary<string, object?>
+        {
+            ["DeploymentId"] = allocation.DeploymentId,
+            ["Revision"] = allocation.Revision,
+            ["DesiredStatus"] = allocation.DesiredStatus.ToString(),
+        });
+    }
+
+    public async Task<Allocation?> GetAsync(Guid appId, Guid allocationId, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        return (await tables.Allocations.GetAsync<Allocation>(Key(appId), Key(allocationId), cancellationToken))?.Document;
+    }
+
+    public async Task<IReadOnlyList<Allocation>> ForAppAsync(Guid appId, CancellationToken cancellationToken) =>
+        await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Key(appId)}"), cancellationToken);
+
+    public async Task<IReadOnlyList<Allocation>> ForDeploymentAsync(Guid appId, Guid deploymentId, CancellationToken cancellationToken) =>
+        await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Key(appId)} and DeploymentId eq {deploymentId}"), cancellationToken);
+
+    private async Task<IReadOnlyList<Allocation>> QueryAsync(string filter, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var found = new List<Allocation>();
+        await foreach (var stored in tables.Allocations.QueryAsync<Allocation>(filter, cancellationToken))
+        {
+            found.Add(stored.Document);
+        }
+
+        return [.. found.OrderBy(a => a.CreatedAt)];
+    }
+
+    private static string Key(Guid id) => id.ToString("N");
+}

@@ -1,0 +1,159 @@
+using Azure.Data.Tables;
+using Deployments.Model;
+
+namespace Deployments.Storage;
+
+/// <summary>Apps and their revisions (one partition per app), and the name index that keeps names unique per namespace.</summary>
+public sealed class AppStore(DeploymentTables tables, TimeProvider time)
+{
+    private const string AppRow = "app";
+
+    public static string RevisionRow(int number) => $"rev-{number:D6}";
+
+    public async Task<App> CreateAsync(App app, Func<App, Revision>? firstRevision, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        // The name is reserved first: an insert, so two creates of one name cannot both win.
+        await tables.AppNames.InsertAsync(app.Namespace, app.Name, new AppNameEntry(app.Id), cancellationToken);
+        try
+        {
+            var actions = new List<TableTransactionAction>();
+            if (firstRevision is not null)
+            {
+                var revision = firstRevision(app);
+                app = app with { LatestRevision = revision.Number, CurrentRevision = revision.Number };
+                actions.Add(new(TableTransactionActionType.Add, DocumentTable.ToEntity(Key(app.Id), RevisionRow(revision.Number), revision)));
+            }
+
+            actions.Insert(0, new(TableTransactionActionType.Add, DocumentTable.ToEntity(Key(app.Id), AppRow, app, Columns(app))));
+            await tables.Apps.SubmitAsync(actions, cancellationToken);
+            return app;
+        }
+        catch
+        {
+            await tables.AppNames.DeleteAsync(app.Namespace, app.Name, CancellationToken.None);
+            throw;
+        }
+    }
+
+    public async Task<App?> GetAsync(Guid appId, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        return (await tables.Apps.GetAsync<App>(Key(appId), AppRow, cancellationToken))?.Document;
+    }
+
+    public async Task<App?> FindByNameAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var entry = await tables.AppNames.GetAsync<AppNameEntry>(@namespace, name, cancellationToken);
+        return entry is null ? null : await GetAsync(entry.Document.AppId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<App>> ListAsync(string @namespace, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var apps = new List<App>();
+        await foreach (var entry in tables.AppNames.QueryAsync<AppNameEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {@namespace}"), cancellationToken))
+        {
+            if (await GetAsync(entry.Document.AppId, cancellationToken) is { } app)
+            {
+                apps.Add(app);
+            }
+        }
+
+        return apps;
+    }
+
+    /// <summary>Applies a change under the app's ETag, retrying when a concurrent change came first.</summary>
+    public async Task<App> UpdateAsync(Guid appId, Func<App, App> change, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await tables.Apps.GetAsync<App>(Key(appId), AppRow, cancellationToken) ?? throw new NotFoundException("app", appId.ToString());
+            var updated = change(stored.Document) with { UpdatedAt = time.GetUtcNow() };
+            try
+            {
+                await tables.Apps.ReplaceAsync(Key(appId), AppRow, updated, stored.ETag, cancellationToken, Columns(updated));
+                return updated;
+            }
+            catch (DocumentConflictException) when (attempt < 10)
+            {
+            }
+        }
+    }
+
+    /// <summary>Adds the next numbered revision and makes it the app's current one, in one transaction.</summary>
+    public async Task<Revision> AddRevisionAsync(Guid appId, Func<App, int, Revision> create, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await tables.Apps.GetAsync<App>(Key(appId), AppRow, cancellationToken) ?? throw new NotFoundException("app", appId.ToString());
+            var number = stored.Document.LatestRevision + 1;
+            var revision = create(stored.Document, number);
+            var app = stored.Document with { LatestRevision = number, UpdatedAt = time.GetUtcNow() };
+            try
+            {
+                await tables.Apps.SubmitAsync(
+                [
+                    new(TableTransactionActionType.UpdateReplace, DocumentTable.ToEntity(Key(appId), AppRow, app, Columns(app)), stored.ETag),
+                    new(TableTransactionActionType.Add, DocumentTable.ToEntity(Key(appId), RevisionRow(number), revision)),
+                ], cancellationToken);
+                return revision;
+            }
+            catch (DocumentConflictException) when (attempt < 10)
+            {
+            }
+        }
+    }
+
+    public async Task<Revision?> GetRevisionAsync(Guid appId, int number, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        return (await tables.Apps.GetAsync<Revision>(Key(appId), RevisionRow(number), cancellationToken))?.Document;
+    }
+
+    public async Task<IReadOnlyList<Revision>> ListRevisionsAsync(Guid appId, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Key(appId)} and RowKey ge {"rev-"} and RowKey lt {"rev."}");
+        var revisions = new List<Revision>();
+        await foreach (var stored in tables.Apps.QueryAsync<Revision>(filter, cancellationToken))
+        {
+            revisions.Add(stored.Document);
+        }
+
+        return revisions;
+    }
+
+    public async Task MarkRevisionStableAsync(Guid appId, int number, CancellationToken cancellationToken)
+    {
+        var stored = await tables.Apps.GetAsync<Revision>(Key(appId), RevisionRow(number), cancellationToken);
+        if (stored is { Document.Stable: false })
+        {
+            await tables.Apps.ReplaceAsync(Key(appId), RevisionRow(number), stored.Document with { Stable = true }, stored.ETag, cancellationToken);
+        }
+    }
+
+    public async Task DeleteAsync(App app, CancellationToken cancellationToken)
+    {
+        foreach (var revision in await ListRevisionsAsync(app.Id, cancellationToken))
+        {
+            await tables.Apps.DeleteAsync(Key(app.Id), RevisionRow(revision.Number), cancellationToken);
+        }
+
+        await tables.Apps.DeleteAsync(Key(app.Id), AppRow, cancellationToken);
+        await tables.AppNames.DeleteAsync(app.Namespace, app.Name, cancellationToken);
+    }
+
+    private static string Key(Guid appId) => appId.ToString("N");
+
+    private static Dictionary<string, object?> Columns(App app) => new()
+    {
+        ["Namespace"] = app.Namespace,
+        ["Name"] = app.Name,
+    };
+
+    private sealed record AppNameEntry(Guid AppId);
+}

@@ -1,0 +1,133 @@
+using Azure.Data.Tables;
+using Deployments.Model;
+
+namespace Deployments.Storage;
+
+/// <summary>
+/// A deployment and its timeline share a partition, so a status change and the event that records it
+/// are one transaction. The index table (namespace, id) serves list queries and is updated after.
+/// </summary>
+public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time)
+{
+    private const string DeploymentRow = "deployment";
+
+    public async Task CreateAsync(Deployment deployment, string actor, string message, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        deployment = deployment with { ModifyIndex = NextIndex(0) };
+        var created = Event(deployment, actor, "created", message, null, deployment.Status);
+        await tables.Deployments.SubmitAsync(
+        [
+            new(TableTransactionActionType.Add, DocumentTable.ToEntity(Key(deployment.Id), DeploymentRow, deployment)),
+            new(TableTransactionActionType.Add, DocumentTable.ToEntity(Key(deployment.Id), EventRow(created), created)),
+        ], cancellationToken);
+        await IndexAsync(deployment, cancellationToken);
+    }
+
+    public async Task<Deployment?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        return (await tables.Deployments.GetAsync<Deployment>(Key(id), DeploymentRow, cancellationToken))?.Document;
+    }
+
+    public async Task<Deployment> GetRequiredAsync(Guid id, CancellationToken cancellationToken) =>
+        await GetAsync(id, cancellationToken) ?? throw new NotFoundException("deployment", id.ToString());
+
+    /// <summary>
+    /// Applies a change decided from the current document, with its timeline entry, in one guarded
+    /// transaction; retries from a fresh read when another writer came first. A null decision writes nothing.
+    /// </summary>
+    public async Task<Deployment> UpdateAsync(Guid id, Func<Deployment, DeploymentChange?> decide, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await tables.Deployments.GetAsync<Deployment>(Key(id), DeploymentRow, cancellationToken)
+                ?? throw new NotFoundException("deployment", id.ToString());
+            if (decide(stored.Document) is not { } change)
+            {
+                return stored.Document;
+            }
+
+            var updated = change.Updated with { ModifyIndex = NextIndex(stored.Document.ModifyIndex), UpdatedAt = time.GetUtcNow() };
+            var actions = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.UpdateReplace, DocumentTable.ToEntity(Key(id), DeploymentRow, updated), stored.ETag),
+            };
+            var sequence = 0;
+            foreach (var (actor, kind, message) in change.Events)
+            {
+                var entry = Event(updated, actor, kind, message, stored.Document.Status, updated.Status) with { Sequence = (updated.ModifyIndex * 100) + sequence++ };
+                actions.Add(new(TableTransactionActionType.Add, DocumentTable.ToEntity(Key(id), EventRow(entry), entry)));
+            }
+
+            try
+            {
+                await tables.Deployments.SubmitAsync(actions, cancellationToken);
+            }
+            catch (DocumentConflictException) when (attempt < 20)
+            {
+                continue;
+            }
+
+            await IndexAsync(updated, cancellationToken);
+            return updated;
+        }
+    }
+
+    public async Task<IReadOnlyList<DeploymentEvent>> EventsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Key(id)} and RowKey ge {"event-"} and RowKey lt {"event."}");
+        var events = new List<DeploymentEvent>();
+        await foreach (var stored in tables.Deployments.QueryAsync<DeploymentEvent>(filter, cancellationToken))
+        {
+            events.Add(stored.Document);
+        }
+
+        return events;
+    }
+
+    public async Task<(IReadOnlyList<Deployment> Deployments, string? ContinuationToken)> QueryAsync(DeploymentQuery query, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var (items, token) = await tables.DeploymentIndex.QueryPageAsync<Deployment>(query.ToFilter(), query.PageSize, query.ContinuationToken, cancellationToken);
+        return ([.. items.Select(i => i.Document)], token);
+    }
+
+    /// <summary>Every deployment of an app, newest first (index scan of the app's namespace).</summary>
+    public async Task<IReadOnlyList<Deployment>> ForAppAsync(string @namespace, Guid appId, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {@namespace} and AppId eq {appId}");
+        var found = new List<Deployment>();
+        await foreach (var stored in tables.DeploymentIndex.QueryAsync<Deployment>(filter, cancellationToken))
+        {
+            found.Add(stored.Document);
+        }
+
+        return [.. found.OrderByDescending(d => d.CreatedAt)];
+    }
+
+    private async Task IndexAsync(Deployment deployment, CancellationToken cancellationToken) =>
+        await tables.DeploymentIndex.UpsertAsync(deployment.Namespace, Key(deployment.Id), deployment, cancellationToken, new Dictionary<string, object?>
+        {
+            ["AppId"] = deployment.AppId,
+            ["Status"] = deployment.Status.ToString().ToLowerInvariant(),
+            ["CreatedAt"] = deployment.CreatedAt,
+            ["ModifyIndex"] = deployment.ModifyIndex,
+        });
+
+    /// <summary>Milliseconds since the epoch, but always past the previous value: monotonic and comparable across deployments.</summary>
+    private long NextIndex(long previous) => Math.Max(previous + 1, time.GetUtcNow().ToUnixTimeMilliseconds());
+
+    private DeploymentEvent Event(Deployment deployment, string actor, string kind, string message, DeploymentStatus? from, DeploymentStatus? to) =>
+        new(deployment.Id, deployment.ModifyIndex * 100, time.GetUtcNow(), actor, kind, message, from, to);
+
+    private static string EventRow(DeploymentEvent entry) => $"event-{entry.Sequence:D20}";
+
+    internal static string Key(Guid id) => id.ToString("N");
+}
+
+/// <summary>A decided change: the new document and the timeline entries (actor, kind, message) that explain it.</summary>
+public sealed record DeploymentChange(Deployment Updated, IReadOnlyList<(string Actor, string Kind, string Message)> Events);

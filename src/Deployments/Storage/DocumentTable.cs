@@ -1,0 +1,137 @@
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Deployments.Storage;
+
+/// <summary>
+/// A table of JSON documents with a few plain columns beside them for server-side filters. Writes are
+/// guarded: inserts fail on an existing key, replaces on a changed ETag, so concurrent writers never
+/// silently overwrite each other.
+/// </summary>
+internal sealed class DocumentTable(TableClient table)
+{
+    private const int MaxPropertyChars = 30_000;
+    private const int MaxChunks = 12;
+
+    public TableClient Client => table;
+
+    public async Task<Stored<T>?> GetAsync<T>(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? Read<T>(response.Value!) : null;
+    }
+
+    public async Task<ETag> InsertAsync<T>(string partitionKey, string rowKey, T document, CancellationToken cancellationToken, IReadOnlyDictionary<string, object?>? columns = null)
+    {
+        try
+        {
+            var response = await table.AddEntityAsync(ToEntity(partitionKey, rowKey, document, columns), cancellationToken);
+            return response.Headers.ETag ?? default;
+        }
+        catch (RequestFailedException conflict) when (conflict.Status == 409)
+        {
+            throw new DocumentConflictException($"{partitionKey}/{rowKey} already exists.", conflict);
+        }
+    }
+
+    public async Task<ETag> ReplaceAsync<T>(string partitionKey, string rowKey, T document, ETag expected, CancellationToken cancellationToken, IReadOnlyDictionary<string, object?>? columns = null)
+    {
+        try
+        {
+            var response = await table.UpdateEntityAsync(ToEntity(partitionKey, rowKey, document, columns), expected, TableUpdateMode.Replace, cancellationToken);
+            return response.Headers.ETag ?? default;
+        }
+        catch (RequestFailedException conflict) when (conflict.Status is 412 or 404)
+        {
+            throw new DocumentConflictException($"{partitionKey}/{rowKey} was changed by someone else.", conflict);
+        }
+    }
+
+    public async Task UpsertAsync<T>(string partitionKey, string rowKey, T document, CancellationToken cancellationToken, IReadOnlyDictionary<string, object?>? columns = null) =>
+        await table.UpsertEntityAsync(ToEntity(partitionKey, rowKey, document, columns), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+
+    public async IAsyncEnumerable<Stored<T>> QueryAsync<T>(string? filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return Read<T>(entity);
+        }
+    }
+
+    public async Task<(IReadOnlyList<Stored<T>> Items, string? ContinuationToken)> QueryPageAsync<T>(string? filter, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
+        {
+            return ([.. page.Values.Select(Read<T>)], page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    /// <summary>Several writes to one partition as one entity-group transaction: all or none.</summary>
+    public async Task<IReadOnlyList<ETag>> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await table.SubmitTransactionAsync(actions, cancellationToken);
+            return [.. response.Value.Select(r => r.Headers.ETag ?? default)];
+        }
+        catch (TableTransactionFailedException conflict) when (conflict.Status is 409 or 412 or 404)
+        {
+            throw new DocumentConflictException("A concurrent change was detected; nothing was written.", conflict);
+        }
+    }
+
+    public static TableEntity ToEntity<T>(string partitionKey, string rowKey, T document, IReadOnlyDictionary<string, object?>? columns = null)
+    {
+        var entity = new TableEntity(partitionKey, rowKey);
+        var json = JsonSerializer.Serialize(document, DeploymentJson.Options);
+        if (json.Length > MaxPropertyChars * MaxChunks)
+        {
+            throw new DocumentTooLargeException(json.Length, MaxPropertyChars * MaxChunks);
+        }
+
+        for (int offset = 0, chunk = 0; offset < json.Length; offset += MaxPropertyChars, chunk++)
+        {
+            entity[$"Doc{chunk}"] = json.Substring(offset, Math.Min(MaxPropertyChars, json.Length - offset));
+        }
+
+        foreach (var (name, value) in columns ?? new Dictionary<string, object?>())
+        {
+            entity[name] = value;
+        }
+
+        return entity;
+    }
+
+    private static Stored<T> Read<T>(TableEntity entity)
+    {
+        var json = new StringBuilder();
+        for (var chunk = 0; entity.GetString($"Doc{chunk}") is { } part; chunk++)
+        {
+            json.Append(part);
+        }
+
+        var document = JsonSerializer.Deserialize<T>(json.ToString(), DeploymentJson.Options)
+            ?? throw new InvalidDataException($"{entity.PartitionKey}/{entity.RowKey} holds no document.");
+        return new Stored<T>(document, entity.ETag);
+    }
+}
+
+/// <summary>A document as read, with the ETag to guard the next write.</summary>
+internal sealed record Stored<T>(T Document, ETag ETag);
+
+/// <summary>A guarded write lost to a concurrent one (or the key already exists); nothing was written.</summary>
+public sealed class DocumentConflictException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>A document over the size a table row can hold.</summary>
+public sealed class DocumentTooLargeException(int length, int limit)
+    : Exception($"The document is {length} characters; at most {limit} can be stored.")
+{
+    public int Length { get; } = length;
+}
