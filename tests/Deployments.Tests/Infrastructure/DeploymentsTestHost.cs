@@ -1,0 +1,125 @@
+using Deployments.Drivers;
+using Deployments.Model;
+using Deployments.Service;
+using Durable;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TestSupport;
+
+namespace Deployments.Tests.Infrastructure;
+
+/// <summary>
+/// The deployment service with its durable worker on a test's own hub and tables, a local cluster on the
+/// process driver running the real sample service, and clean-up of every process it started.
+/// </summary>
+internal sealed class DeploymentsTestHost : IAsyncDisposable
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly IHost host;
+    private readonly string stateDirectory;
+
+    private DeploymentsTestHost(IHost host, string stateDirectory)
+    {
+        this.host = host;
+        this.stateDirectory = stateDirectory;
+    }
+
+    public string StateDirectory => stateDirectory;
+
+    public DeploymentService Deployments => host.Services.GetRequiredService<DeploymentService>();
+
+    public CatalogService Catalog => host.Services.GetRequiredService<CatalogService>();
+
+    public IServiceProvider Services => host.Services;
+
+    public static async Task<DeploymentsTestHost> StartAsync(string connectionString, string hubName, string? stateDirectory = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection([new("AzureWebJobsStorage", connectionString)]);
+        builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+        builder.Services.AddDurableTask(builder.Configuration, DeploymentTasks.Register, options =>
+        {
+            options.HubName = hubName;
+            options.StorageProvider.MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500);
+            options.StorageProvider.MessageRetryDelay = TimeSpan.FromMilliseconds(200);
+        });
+        builder.Services.AddDeployments(tablePrefix: hubName);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new DeploymentsTestHost(host, stateDirectory ?? Directory.CreateTempSubdirectory("deployments-test-").FullName);
+    }
+
+    public async Task<Cluster> CreateLocalClusterAsync(string name = "local") =>
+        await Catalog.CreateClusterAsync(name, "local", ClusterKind.Dedicated, "process", new Dictionary<string, string> { ["stateDirectory"] = stateDirectory }, CancellationToken.None);
+
+    public static RevisionSpec SampleRevision(string version, bool failHealth = false) => new(
+        new Artifact(null, "dotnet", [BuildOutputs.SampleService]),
+        Environment: new Dictionary<string, EnvironmentValue>
+        {
+            ["VERSION"] = new(version, null),
+            ["FAIL_HEALTH"] = new(failHealth ? "true" : "false", null),
+        });
+
+    public async Task<App> CreateSampleAppAsync(Cluster cluster, int instances, string name = "shop", string version = "v1") =>
+        await Catalog.CreateAppAsync(new CreateAppRequest(name, cluster.Id, new Dictionary<string, int> { ["web"] = instances }, Revision: SampleRevision(version)), CancellationToken.None);
+
+    /// <summary>A deployment whose options make failures show quickly in tests.</summary>
+    public static DeploymentOptions FastOptions(params CanaryStep[] steps) => new()
+    {
+        Steps = steps,
+        MaxInFlight = 3,
+        MinHealthyTime = TimeSpan.Zero,
+        HealthyDeadline = TimeSpan.FromSeconds(20),
+        ProgressDeadline = TimeSpan.FromSeconds(60),
+    };
+
+    public async Task<Deployment> WaitForAsync(Guid deploymentId, Func<Deployment, bool> condition, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        Deployment? last = null;
+        try
+        {
+            while (true)
+            {
+                last = await Deployments.GetRequiredAsync(deploymentId, deadline.Token);
+                if (condition(last))
+                {
+                    return last;
+                }
+
+                await Task.Delay(100, deadline.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Deployment {deploymentId} did not reach the expected state; last: {last?.Status} '{last?.StatusDescription}'.");
+        }
+    }
+
+    public Task<Deployment> WaitForEndAsync(Guid deploymentId, TimeSpan? timeout = null) =>
+        WaitForAsync(deploymentId, d => d.Status.IsTerminal(), timeout);
+
+    public async Task<IReadOnlyList<Allocation>> RunningAsync(Guid appId) =>
+        [.. (await Services.GetRequiredService<Storage.AllocationStore>().ForAppAsync(appId, CancellationToken.None)).Where(a => a.DesiredStatus == AllocationStatus.Running)];
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await host.StopAsync(stop.Token);
+        await StopEverythingAsync(host.Services.GetRequiredService<TargetDriverRegistry>().Get("process"), stateDirectory);
+        host.Dispose();
+    }
+
+    /// <summary>Kills every sample process a test left behind, whatever state the test ended in.</summary>
+    public static async Task StopEverythingAsync(ITargetDriver processDriver, string stateDirectory)
+    {
+        var cluster = new ClusterTarget("cleanup", "process", new Dictionary<string, string> { ["stateDirectory"] = stateDirectory });
+        foreach (var running in await processDriver.ListAsync(cluster, CancellationToken.None))
+        {
+            await processDriver.StopAsync(cluster, new Placement(running.AllocationId, running.Address, running.ProcessId, null), CancellationToken.None);
+        }
+    }
+}
