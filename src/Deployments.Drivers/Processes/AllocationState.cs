@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Deployments.Drivers.Processes;
 
 /// <summary>
@@ -17,6 +19,7 @@ internal sealed record AllocationState(
     DateTimeOffset StartedAt,
     string LogFile)
 {
+    [JsonIgnore]
     public ProcessFingerprint Fingerprint => new(ProcessId, StartMarker, BootId);
 
     public Placement ToPlacement() => new(AllocationId, Address, ProcessId, HealthUrl);

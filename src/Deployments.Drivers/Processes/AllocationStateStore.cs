@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Deployments.Drivers.Processes;
@@ -9,12 +8,6 @@ namespace Deployments.Drivers.Processes;
 /// </summary>
 internal sealed class AllocationStateStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-    };
-
     private readonly string _locks;
 
     public AllocationStateStore(string directory)
@@ -47,7 +40,7 @@ internal sealed class AllocationStateStore
     {
         var path = StatePath(state.AllocationId);
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(state, Json), Encoding.UTF8);
+        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(state, DriverJsonContext.Default.AllocationState));
         File.Move(temporary, path, overwrite: true);
     }
 
@@ -59,7 +52,7 @@ internal sealed class AllocationStateStore
     {
         try
         {
-            return JsonSerializer.Deserialize<AllocationState>(File.ReadAllText(path), Json);
+            return JsonSerializer.Deserialize(File.ReadAllText(path), DriverJsonContext.Default.AllocationState);
         }
         catch (FileNotFoundException)
         {

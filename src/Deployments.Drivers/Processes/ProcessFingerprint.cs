@@ -16,6 +16,14 @@ internal sealed record ProcessFingerprint(int ProcessId, long StartMarker, strin
 {
     private static readonly long WallClockTolerance = TimeSpan.FromSeconds(1).Ticks;
 
+    private const long ExitedMarker = long.MinValue;
+
+    /// <summary>
+    /// For a process that was gone before it could be fingerprinted (it exited at once): never alive, so health
+    /// reports it Lost and a listing forgets it, rather than the placement itself failing depending on timing.
+    /// </summary>
+    public static ProcessFingerprint Exited(int processId) => new(processId, ExitedMarker, null);
+
     /// <summary>The fingerprint of a live process, or null when no such process runs (or it is a zombie).</summary>
     public static ProcessFingerprint? Capture(int processId)
     {
@@ -31,7 +39,7 @@ internal sealed record ProcessFingerprint(int ProcessId, long StartMarker, strin
     /// <summary>True when the process this fingerprint was taken of still runs.</summary>
     public bool IsAlive()
     {
-        var current = Capture(ProcessId);
+        var current = StartMarker == ExitedMarker ? null : Capture(ProcessId);
         if (current is null || current.BootId != BootId)
         {
             return false;

@@ -25,7 +25,7 @@ internal sealed class ProcessHealthProbe(IHttpClientFactory httpClients, Process
         {
             return state.Fingerprint.IsAlive()
                 ? Report(state, HealthState.Pending, $"process {state.ProcessId} is running but not listening on port {state.Port} yet")
-                : Report(state, HealthState.Lost, $"process {state.ProcessId} has exited");
+                : Report(state, HealthState.Lost, $"process {state.ProcessId} has exited; its output is in {state.LogFile}");
         }
         catch (HttpRequestException error)
         {

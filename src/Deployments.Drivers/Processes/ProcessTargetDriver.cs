@@ -49,7 +49,17 @@ public sealed partial class ProcessTargetDriver : ITargetDriver
         }
 
         var state = Launch(store, spec);
-        store.Write(state);
+        try
+        {
+            store.Write(state);
+        }
+        catch
+        {
+            // Without its state file no host could ever find or stop this process again.
+            ProcessTreeTerminator.KillNow(state.Fingerprint);
+            throw;
+        }
+
         LogPlaced(spec.AllocationId, state.ProcessId, state.Address);
         return state.ToPlacement();
     }
@@ -85,7 +95,7 @@ public sealed partial class ProcessTargetDriver : ITargetDriver
 
         if (!state.Fingerprint.IsAlive())
         {
-            return new HealthReport(placement.AllocationId, HealthState.Lost, $"process {state.ProcessId} has exited");
+            return new HealthReport(placement.AllocationId, HealthState.Lost, $"process {state.ProcessId} has exited; its output is in {state.LogFile}");
         }
 
         return await _probe.ProbeAsync(state, ct);
@@ -140,8 +150,7 @@ public sealed partial class ProcessTargetDriver : ITargetDriver
             $"--- {startedAt:O} starting allocation {spec.AllocationId} (revision {spec.Revision}) on port {port}{Environment.NewLine}"));
 
         var processId = DetachedProcessLauncher.Start(spec.Command, spec.Args, ChildEnvironment.For(spec, port), store.Directory, logPath);
-        var fingerprint = ProcessFingerprint.Capture(processId)
-            ?? throw new InvalidOperationException($"Allocation '{spec.AllocationId}' exited at once; see {logPath}.");
+        var fingerprint = ProcessFingerprint.Capture(processId) ?? ProcessFingerprint.Exited(processId);
 
         var address = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
         return new AllocationState(spec.AllocationId, processId, fingerprint.StartMarker, fingerprint.BootId, port, address,

@@ -27,6 +27,15 @@ internal sealed class ProcessTreeTerminator(TimeProvider time)
         }
     }
 
+    /// <summary>SIGKILL without grace, for a process just started that must not be left running.</summary>
+    public static void KillNow(ProcessFingerprint process)
+    {
+        if (process.IsAlive())
+        {
+            Signal(process, PosixSignals.SigKill);
+        }
+    }
+
     private static void Signal(ProcessFingerprint process, int signal)
     {
         // The launcher makes every allocation the leader of its own session and group, so the group id is its pid.

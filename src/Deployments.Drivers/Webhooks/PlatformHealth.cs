@@ -36,7 +36,7 @@ internal static class PlatformHealth
 
         try
         {
-            return JsonSerializer.Deserialize<HealthResponse>(body, WebhookJson.Options);
+            return JsonSerializer.Deserialize(body, DriverJsonContext.Default.HealthResponse);
         }
         catch (JsonException)
         {

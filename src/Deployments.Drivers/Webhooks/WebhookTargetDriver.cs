@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -32,11 +33,11 @@ public sealed class WebhookTargetDriver : ITargetDriver
     {
         ArgumentNullException.ThrowIfNull(spec);
         var settings = WebhookClusterSettings.From(cluster);
-        var body = JsonSerializer.SerializeToUtf8Bytes(spec, WebhookJson.Options);
+        var body = JsonSerializer.SerializeToUtf8Bytes(spec, DriverJsonContext.Default.AllocationSpec);
         var response = await _sender.SendAsync(settings, HttpMethod.Post, settings.Resolve("allocations"), body, ct);
         EnsureSuccess(settings, "place", spec.AllocationId, response);
 
-        var placed = Deserialize<PlaceResponse>(settings, response);
+        var placed = Deserialize(settings, response, DriverJsonContext.Default.PlaceResponse);
         var healthUrl = placed?.HealthUrl is { Length: > 0 } url ? new Uri(settings.Endpoint, url).AbsoluteUri : null;
         var address = placed?.Address is { Length: > 0 } given ? given : settings.Resolve($"allocations/{Uri.EscapeDataString(spec.AllocationId)}").AbsoluteUri;
         return new Placement(spec.AllocationId, address, placed?.ProcessId, healthUrl);
@@ -88,7 +89,7 @@ public sealed class WebhookTargetDriver : ITargetDriver
         var settings = WebhookClusterSettings.From(cluster);
         var response = await _sender.SendAsync(settings, HttpMethod.Get, settings.Resolve("allocations"), null, ct);
         EnsureSuccess(settings, "list", null, response);
-        var listed = Deserialize<ListResponse>(settings, response)?.Allocations ?? [];
+        var listed = Deserialize(settings, response, DriverJsonContext.Default.ListResponse)?.Allocations ?? [];
         return [.. listed.Select(a => new RunningAllocation(a.AllocationId, a.Address ?? "", a.ProcessId))];
     }
 
@@ -108,7 +109,7 @@ public sealed class WebhookTargetDriver : ITargetDriver
             settings.ClusterId, response.RequestId, response.StatusCode, response.Attempts);
     }
 
-    private static T? Deserialize<T>(WebhookClusterSettings settings, PlatformResponse response)
+    private static T? Deserialize<T>(WebhookClusterSettings settings, PlatformResponse response, JsonTypeInfo<T> type)
         where T : class
     {
         if (response.Body.Length == 0)
@@ -118,7 +119,7 @@ public sealed class WebhookTargetDriver : ITargetDriver
 
         try
         {
-            return JsonSerializer.Deserialize<T>(response.Body, WebhookJson.Options);
+            return JsonSerializer.Deserialize(response.Body, type);
         }
         catch (JsonException error)
         {

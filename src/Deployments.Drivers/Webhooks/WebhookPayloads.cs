@@ -1,18 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Deployments.Drivers.Webhooks;
 
-/// <summary>The wire format of the webhook protocol: snake_case JSON, as most platform APIs speak it.</summary>
-internal static class WebhookJson
-{
-    /// <summary>Dictionary keys (environment variable names) stay as they are; only property names are snake_cased.</summary>
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-}
+// The wire format of the webhook protocol, snake_cased by DriverJsonContext.
 
 /// <summary>The answer to POST /allocations. Only the address is expected; the rest is optional.</summary>
 internal sealed record PlaceResponse(string? AllocationId, string? Address, int? ProcessId, string? HealthUrl);
