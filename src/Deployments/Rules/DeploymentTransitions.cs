@@ -36,7 +36,8 @@ public static class DeploymentTransitions
         (DeploymentStatus.Paused, DeploymentCommand.Promote or DeploymentCommand.Continue) => Transition.Refuse("Deployment is paused; resume it before promoting or continuing."),
         (_, DeploymentCommand.Promote or DeploymentCommand.Continue) => Transition.Refuse($"Deployment is {Name(from)}; it has no canary step waiting."),
 
-        (DeploymentStatus.Running or DeploymentStatus.Promoting, DeploymentCommand.Succeed) => Transition.Allow(DeploymentStatus.Successful),
+        // A pause that arrives as the last step finishes does not keep a finished rollout from succeeding.
+        (DeploymentStatus.Running or DeploymentStatus.Promoting or DeploymentStatus.Paused, DeploymentCommand.Succeed) => Transition.Allow(DeploymentStatus.Successful),
         (_, DeploymentCommand.Succeed) => Transition.Refuse($"Deployment is {Name(from)}; only a running deployment can succeed."),
 
         (_, DeploymentCommand.Fail) => Transition.Allow(DeploymentStatus.Failed),
