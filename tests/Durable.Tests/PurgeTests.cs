@@ -10,6 +10,7 @@ public sealed class PurgeTests(AzuriteFixture azurite)
     {
         await using var host = await DurableTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName(), Register);
         var done = await host.RunAsync("Echo", new string('x', 100_000));
+        await host.WaitForQueryAsync(Completed, 1);
 
         var purged = await host.Client.PurgeInstanceAsync(done.InstanceId);
 
@@ -48,6 +49,8 @@ public sealed class PurgeTests(AzuriteFixture azurite)
         await host.WaitUntilAsync(olderRunning, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
         var newer = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => host.RunAsync("Echo", $"new {i}")));
 
+        await host.WaitForQueryAsync(Completed, 5);
+
         // The boundary is a stored creation time, so the test does not depend on clock resolution.
         var boundary = newer.Min(m => m.CreatedAt);
         Assert.All(older, m => Assert.True(m.CreatedAt < boundary));
@@ -65,6 +68,8 @@ public sealed class PurgeTests(AzuriteFixture azurite)
             Assert.NotNull(await host.Client.GetInstanceAsync(kept.InstanceId));
         }
     }
+
+    private static readonly OrchestrationQuery Completed = new() { Statuses = [OrchestrationRuntimeStatus.Completed] };
 
     private static void Register(DurableTaskRegistry registry) => registry
         .AddOrchestratorFunc<string, string>("Echo", (_, input) => Task.FromResult(input))

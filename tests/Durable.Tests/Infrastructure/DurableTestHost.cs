@@ -102,6 +102,19 @@ internal sealed class DurableTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Polls a query until it returns <paramref name="count"/> instances. The instances table is written
+    /// after a step's commit, so it can trail what <see cref="DurableTaskClient.GetInstanceAsync"/> shows.
+    /// </summary>
+    public async Task WaitForQueryAsync(OrchestrationQuery query, int count, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        while ((await Client.QueryInstancesAsync(query, deadline.Token)).Instances.Count != count)
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
     /// <summary>Polls the instance's history until <paramref name="condition"/> holds, failing at the deadline.</summary>
     public async Task<IReadOnlyList<HistoryEvent>> WaitForHistoryAsync(string instanceId, Func<IReadOnlyList<HistoryEvent>, bool> condition, TimeSpan? timeout = null)
     {

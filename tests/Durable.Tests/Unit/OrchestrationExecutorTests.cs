@@ -88,6 +88,29 @@ public sealed class OrchestrationExecutorTests
     }
 
     [Fact]
+    public void Event_ArrivingAfterItsWaitTimedOut_IsKeptForTheNextWait()
+    {
+        var executor = Executor(async (context, _) =>
+        {
+            try
+            {
+                return await context.WaitForExternalEvent<string>("answer", TimeSpan.FromSeconds(1));
+            }
+            catch (TaskCanceledException)
+            {
+                return "late: " + await context.WaitForExternalEvent<string>("answer");
+            }
+        });
+
+        var timer = Assert.IsType<CreateTimerAction>(Assert.Single(executor.ApplyNew([new OrchestratorStarted { Timestamp = T0 }, Started])));
+        executor.ApplyNew([new OrchestratorStarted { Timestamp = T0.AddSeconds(1) }, new TimerFired(timer.Id, timer.FireAt)]);
+        Assert.Null(executor.Outcome);
+        executor.ApplyNew([new OrchestratorStarted { Timestamp = T0.AddSeconds(2) }, new EventRaised("answer", "\"42\"", "m1")]);
+
+        Assert.Equal("\"late: 42\"", executor.Outcome?.Output);
+    }
+
+    [Fact]
     public void Classify_RecognisesRedeliveriesAndMessagesOfOtherExecutions()
     {
         var executor = Executor(CallsThenWaits("A"));
