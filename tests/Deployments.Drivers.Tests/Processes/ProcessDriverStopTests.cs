@@ -52,15 +52,26 @@ public sealed class ProcessDriverStopTests
     }
 
     [Fact]
-    public async Task Process_that_ignores_SIGTERM_is_killed_after_the_grace_period()
+    public async Task Process_that_survives_SIGTERM_is_killed_after_the_grace_period()
     {
         await using var cluster = new ProcessClusterScope(stopGracePeriodSeconds: 0.3);
-        var placement = await cluster.PlaceAsync(ProcessClusterScope.Spec("alloc-stubborn", "sh", ["-c", "trap '' TERM; sleep 300"]));
-        var process = ProcessFingerprint.Capture(placement.ProcessId!.Value)!;
+        var placement = await cluster.PlaceAsync(ProcessClusterScope.Spec("alloc-stubborn", "sh", ["-c", "trap 'echo got-term' TERM; while true; do sleep 0.05; done"]));
+        var pid = placement.ProcessId!.Value;
+        var process = ProcessFingerprint.Capture(pid)!;
+        await Poll.UntilAsync(() => CatchesSigTerm(pid), "the allocation to install its SIGTERM trap");
 
         await cluster.Driver.StopAsync(cluster.Cluster, placement, Ct);
 
         Assert.False(process.IsAlive());
+        Assert.Contains("got-term", await File.ReadAllTextAsync(cluster.Store.LogPath("alloc-stubborn"), Ct), StringComparison.Ordinal);
+    }
+
+    /// <summary>SigCgt in /proc/[pid]/status is the hex mask of caught signals; signal n is bit n - 1.</summary>
+    private static bool CatchesSigTerm(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("SigCgt:", StringComparison.Ordinal));
+        return line is not null
+            && (ulong.Parse(line["SigCgt:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture) & (1UL << (PosixSignals.SigTerm - 1))) != 0;
     }
 
     private static int ReadPid(string path)
