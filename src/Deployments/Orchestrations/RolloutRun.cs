@@ -144,6 +144,7 @@ internal sealed class RolloutRun
             var batch = Enumerable.Range(0, count).Select(_ => new PlannedAllocation(context.NewGuid(), group, plan.Revision, canary)).ToList();
             await GuardedAsync(context.CallActivityAsync(RolloutActivities.Place, new PlaceRequest(plan.DeploymentId, plan.AppId, plan.Revision, batch)));
             mine.AddRange(batch);
+            await ReportAsync();
             await WaitHealthyAsync(group, batch);
             await StopOldAsync(group, Math.Min(batch.Count, theirs.Count - oldTarget));
             await ReportAsync();
@@ -248,6 +249,7 @@ internal sealed class RolloutRun
         if (revertTo is { } target)
         {
             var rollback = await context.CallActivityAsync<Guid>(RolloutActivities.StartRollback, new RollbackRequest(plan.AppId, target, plan.DeploymentId, description));
+            await UpdateAsync("rollback-started", $"Rollback to revision {target} started as deployment {rollback:N}", null, null);
             return new RolloutOutcome(DeploymentStatus.Failed, description, rollback);
         }
 

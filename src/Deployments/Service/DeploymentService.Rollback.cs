@@ -14,8 +14,8 @@ public sealed partial class DeploymentService
     public async Task<Deployment> RollbackAsync(RollbackCommand command, CancellationToken cancellationToken)
     {
         var app = await apps.GetAsync(command.AppId, cancellationToken) ?? throw new NotFoundException("app", command.AppId.ToString());
-        var target = command.Revision ?? app.StableRevision
-            ?? throw new UnprocessableException("revision", $"App {app.Name} has no stable revision to roll back to.");
+        var target = command.Revision ?? await PreviousStableRevisionAsync(app, command.FailedDeploymentId is not null, cancellationToken)
+            ?? throw new UnprocessableException("revision", $"App {app.Name} has no earlier stable revision to roll back to.");
         if (await apps.GetRevisionAsync(app.Id, target, cancellationToken) is null)
         {
             throw new UnprocessableException("revision", $"App {app.Name} has no revision {target}.");
@@ -32,6 +32,21 @@ public sealed partial class DeploymentService
         var rollbackOptions = new DeploymentOptions { MaxInFlight = Math.Max(1, app.TotalInstances), HealthCheck = HealthCheckMode.Checks };
         return await StartDeploymentAsync(app, target, Strategy.Rolling, rollbackOptions, command.Actor,
             command.Reason ?? $"Rollback to revision {target}", DeploymentKind.Rollback, cancellationToken, id, instant);
+    }
+
+    /// <summary>
+    /// Without an explicit revision: after a failure, the app's stable revision; by hand, the latest stable
+    /// revision before the current one (as "undo" means elsewhere), since the current one may be stable too.
+    /// </summary>
+    private async Task<int?> PreviousStableRevisionAsync(App app, bool afterFailure, CancellationToken cancellationToken)
+    {
+        if (afterFailure)
+        {
+            return app.StableRevision;
+        }
+
+        var revisions = await apps.ListRevisionsAsync(app.Id, cancellationToken);
+        return revisions.Where(r => r.Stable && r.Number != app.CurrentRevision).Select(r => (int?)r.Number).Max();
     }
 
     private static Guid DerivedId(string name)

@@ -99,6 +99,22 @@ internal sealed class DeploymentsTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>The automatic rollback starts just after its deployment is marked failed: wait for it to exist.</summary>
+    public async Task<Deployment> WaitForRollbackAsync(Guid appId, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        while (true)
+        {
+            var (found, _) = await Deployments.ListAsync(new Storage.DeploymentQuery { AppId = appId }, deadline.Token);
+            if (found.FirstOrDefault(d => d.Kind == DeploymentKind.Rollback) is { } rollback)
+            {
+                return rollback;
+            }
+
+            await Task.Delay(100, deadline.Token);
+        }
+    }
+
     public Task<Deployment> WaitForEndAsync(Guid deploymentId, TimeSpan? timeout = null) =>
         WaitForAsync(deploymentId, d => d.Status.IsTerminal(), timeout);
 
