@@ -149,6 +149,12 @@ public sealed class DurableTaskClient
         var statuses = filter.Statuses is { Count: > 0 } chosen
             ? chosen.Where(s => s.IsTerminal()).ToList()
             : [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
+        if (statuses.Count == 0)
+        {
+            // Only non-terminal statuses were asked for; an empty status list would mean "any status" to the query.
+            return new PurgeResult(0);
+        }
+
         var query = new OrchestrationQuery { Statuses = statuses, CreatedFrom = filter.CreatedFrom, CreatedTo = filter.CreatedTo };
         var purged = 0;
         var candidates = new List<string>();
