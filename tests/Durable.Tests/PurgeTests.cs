@@ -69,6 +69,22 @@ public sealed class PurgeTests(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
+    public async Task PurgeAll_AskedOnlyForRunningInstances_PurgesNothing()
+    {
+        await using var host = await DurableTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName(), Register);
+        var done = await host.RunAsync("Echo", "done");
+        var running = await host.Client.ScheduleNewOrchestrationInstanceAsync("WaitForever");
+        await host.WaitUntilAsync(running, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+        await host.WaitForQueryAsync(Completed, 1);
+
+        var purged = await host.Client.PurgeAllInstancesAsync(new PurgeInstancesFilter(Statuses: [OrchestrationRuntimeStatus.Running]));
+
+        Assert.Equal(0, purged.PurgedInstanceCount);
+        Assert.NotNull(await host.Client.GetInstanceAsync(done.InstanceId));
+        Assert.NotNull(await host.Client.GetInstanceAsync(running));
+    }
+
     private static readonly OrchestrationQuery Completed = new() { Statuses = [OrchestrationRuntimeStatus.Completed] };
 
     private static void Register(DurableTaskRegistry registry) => registry
