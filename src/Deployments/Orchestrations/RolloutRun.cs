@@ -57,6 +57,7 @@ internal sealed class RolloutRun
                 await ScaleAsync(group, plan.Desired[group], keepOld ? old[group].Count : 0, canary: false);
             }
 
+            await VerifyAllHealthyAsync();
             await context.CallActivityAsync(RolloutActivities.Complete, plan.DeploymentId);
             await UpdateAsync("succeeded", $"Revision {plan.Revision} is live", DeploymentCommand.Succeed, StatusDescriptions.Successful, step: plan.Steps.Count);
             if (keepOld)
@@ -151,6 +152,18 @@ internal sealed class RolloutRun
         }
 
         await StopOldAsync(group, theirs.Count - oldTarget);
+    }
+
+    /// <summary>
+    /// Health proven earlier is not taken on trust at the end: a host may have restarted meanwhile and
+    /// instances may be gone. One last check of every new instance; lost ones are replaced.
+    /// </summary>
+    private async Task VerifyAllHealthyAsync()
+    {
+        foreach (var group in plan.Desired.Keys.Where(g => fresh[g].Count > 0))
+        {
+            await WaitHealthyAsync(group, [.. fresh[group]]);
+        }
     }
 
     private async Task StopOldAsync(string group, int count)

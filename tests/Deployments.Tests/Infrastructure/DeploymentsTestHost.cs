@@ -35,7 +35,7 @@ internal sealed class DeploymentsTestHost : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public static async Task<DeploymentsTestHost> StartAsync(string connectionString, string hubName, string? stateDirectory = null)
+    public static async Task<DeploymentsTestHost> StartAsync(string connectionString, string hubName, string? stateDirectory = null, bool runWorker = true, TimeSpan? leases = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection([new("AzureWebJobsStorage", connectionString)]);
@@ -45,7 +45,12 @@ internal sealed class DeploymentsTestHost : IAsyncDisposable
             options.HubName = hubName;
             options.StorageProvider.MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500);
             options.StorageProvider.MessageRetryDelay = TimeSpan.FromMilliseconds(200);
-        });
+            if (leases is { } lease)
+            {
+                options.StorageProvider.ControlQueueVisibilityTimeout = lease;
+                options.StorageProvider.WorkItemQueueVisibilityTimeout = lease;
+            }
+        }, runWorker);
         builder.Services.AddDeployments(tablePrefix: hubName);
         var host = builder.Build();
         await host.StartAsync();

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Deployments.Drivers;
+using Deployments.Model;
+using Deployments.Service;
+using Deployments.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using TestSupport;
+
+namespace Deployments.Tests;
+
+public sealed class CrashRecoveryTests(AzuriteFixture azurite)
+{
+    private static readonly TimeSpan ShortLease = TimeSpan.FromSeconds(3);
+
+    /// <param name="instancesDieWithHost">
+    /// False: the host alone dies and its instances keep running, so the fresh host must re-attach them.
+    /// True: the whole machine's process tree dies, so the fresh host must find them lost and replace them.
+    /// </param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task HostKilledDuringCanaryStep_FreshHostFinishesWithoutLeakedOrDoubledAllocations(bool instancesDieWithHost)
+    {
+        var hub = azurite.NewHubName("crash");
+        var stateDirectory = Directory.CreateTempSubdirectory("deployments-crash-").FullName;
+        await using var client = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, hub, stateDirectory, runWorker: false);
+        var app = await client.CreateSampleAppAsync(await client.CreateLocalClusterAsync(), instances: 3);
+
+        Guid canaryId;
+        using (var worker = StartWorkerProcess(azurite.ConnectionString, hub))
+        {
+            var first = await client.Deployments.CreateAsync(new CreateDeploymentRequest(app.Id, Strategy.Rolling, "alice", Options: DeploymentsTestHost.FastOptions()), CancellationToken.None);
+            Assert.Equal(DeploymentStatus.Successful, (await client.WaitForEndAsync(first.Id)).Status);
+
+            var options = DeploymentsTestHost.FastOptions(new CanaryStep(34, TimeSpan.Zero), new CanaryStep(67, TimeSpan.Zero), new CanaryStep(100)) with
+            {
+                MaxInFlight = 1,
+                MinHealthyTime = TimeSpan.FromSeconds(2),
+            };
+            var canary = await client.Deployments.CreateAsync(new CreateDeploymentRequest(app.Id, Strategy.Canary, "alice",
+                NewRevision: DeploymentsTestHost.SampleRevision("v2"), Options: options), CancellationToken.None);
+            canaryId = canary.Id;
+            await client.WaitForAsync(canaryId, d => d.CurrentStep >= 1);
+
+            worker.Kill(entireProcessTree: instancesDieWithHost);
+            await worker.WaitForExitAsync();
+        }
+
+        Assert.False((await client.Deployments.GetRequiredAsync(canaryId, CancellationToken.None)).Status.IsTerminal());
+        await using var fresh = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, hub, stateDirectory, leases: ShortLease);
+        var done = await fresh.WaitForEndAsync(canaryId);
+
+        Assert.Equal(DeploymentStatus.Successful, done.Status);
+        var records = await fresh.RunningAsync(app.Id);
+        Assert.Equal(3, records.Count);
+        Assert.All(records, a => Assert.Equal(2, a.Revision));
+        var driver = fresh.Services.GetRequiredService<TargetDriverRegistry>().Get("process");
+        var processes = await driver.ListAsync(new ClusterTarget("crash", "process", new Dictionary<string, string> { ["stateDirectory"] = stateDirectory }), CancellationToken.None);
+        var all = await fresh.Services.GetRequiredService<Storage.AllocationStore>().ForAppAsync(app.Id, CancellationToken.None);
+        Assert.True(records.Select(a => a.Id.ToString("N")).Order().SequenceEqual(processes.Select(p => p.AllocationId).Order()),
+            "running processes: " + string.Join(", ", processes.Select(p => p.AllocationId)) + "\nallocations: "
+            + string.Join("\n", all.Select(a => $"{a.Id:N} r{a.Revision} {a.DesiredStatus}/{a.ActualStatus} {a.Health} dep {a.DeploymentId:N} canary {a.Canary}")));
+    }
+
+    private static Process StartWorkerProcess(string connectionString, string hub)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(BuildOutputs.Find(Path.Combine("tests", "Deployments.WorkerHost"), "Deployments.WorkerHost.dll"));
+        info.ArgumentList.Add($"--AzureWebJobsStorage={connectionString}");
+        info.ArgumentList.Add($"--hub={hub}");
+        info.ArgumentList.Add($"--AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout={ShortLease}");
+        info.ArgumentList.Add($"--AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout={ShortLease}");
+        info.ArgumentList.Add("--AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval=00:00:00.500");
+        var process = Process.Start(info) ?? throw new InvalidOperationException("The worker host did not start.");
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        var ready = process.StandardOutput.ReadLine();
+        return ready == "worker ready" ? process : throw new InvalidOperationException($"The worker host said '{ready}' instead of 'worker ready'.");
+    }
+}

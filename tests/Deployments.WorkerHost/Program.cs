@@ -1,0 +1,17 @@
+using Deployments;
+using Durable;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// A deployments worker and nothing else, for the crash tests: they start it as a child process, let
+// it work on a rollout, and kill it with SIGKILL. Settings come from the command line, e.g.
+//   --AzureWebJobsStorage=<connection> --hub=<name> --AzureFunctionsJobHost:extensions:durableTask:...=...
+var builder = Host.CreateApplicationBuilder(args);
+var hub = builder.Configuration["hub"] ?? throw new ArgumentException("--hub is required");
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Services.AddDurableTask(builder.Configuration, DeploymentTasks.Register, options => options.HubName = hub);
+builder.Services.AddDeployments(tablePrefix: hub);
+using var host = builder.Build();
+await host.StartAsync();
+Console.WriteLine("worker ready");
+await host.WaitForShutdownAsync();
