@@ -1,7 +1,7 @@
-namespace Durable.Bench;
+namespace BenchSupport;
 
 /// <summary>Summary statistics of a set of latency samples, in milliseconds.</summary>
-internal sealed record Percentiles(int Count, double P50, double P99, double Mean)
+public sealed record Percentiles(int Count, double P50, double P99, double Mean)
 {
     public static Percentiles Of(IReadOnlyCollection<double> samples)
     {

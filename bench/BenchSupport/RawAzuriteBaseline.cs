@@ -2,13 +2,13 @@ using System.Diagnostics;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 
-namespace Durable.Bench;
+namespace BenchSupport;
 
 /// <summary>
 /// The baseline: single storage operations issued one after another straight through the Azure SDK,
 /// against the same Azurite the engine uses in this run. Engine figures are read as ratios of these.
 /// </summary>
-internal static class RawAzuriteBaseline
+public static class RawAzuriteBaseline
 {
     public sealed record Result(string Operation, int Count, double OperationsPerSecond, Percentiles Latency);
 
