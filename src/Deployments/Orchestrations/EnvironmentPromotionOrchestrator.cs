@@ -14,8 +14,7 @@ public sealed class EnvironmentPromotionOrchestrator : TaskOrchestrator<Environm
 
     public override async Task<EnvironmentPromotionOutcome> RunAsync(TaskOrchestrationContext context, EnvironmentPromotion input)
     {
-        await context.CallActivityAsync(PromotionActivities.NoteApproval, new ApprovalNote(input.DeploymentId, input.Environment, input.Actor, "awaiting-approval",
-            $"Promotion to {input.Environment} requested by {input.Actor}; waiting for approval"));
+        await context.CallActivityAsync(PromotionActivities.NoteApproval, input.AwaitingApproval());
         ApprovalDecision decision;
         try
         {
@@ -25,19 +24,19 @@ public sealed class EnvironmentPromotionOrchestrator : TaskOrchestrator<Environm
         }
         catch (TaskCanceledException)
         {
-            await context.CallActivityAsync(PromotionActivities.NoteApproval, new ApprovalNote(input.DeploymentId, null, "system", "approval-expired",
+            await context.CallActivityAsync(PromotionActivities.NoteApproval, new ApprovalNote(input.PromotionId, input.DeploymentId, null, "system", "approval-expired",
                 $"Promotion to {input.Environment} expired without approval"));
             return new EnvironmentPromotionOutcome(false, null, false, Model.StatusDescriptions.ApprovalExpired);
         }
 
         if (!decision.Approved)
         {
-            await context.CallActivityAsync(PromotionActivities.NoteApproval, new ApprovalNote(input.DeploymentId, null, decision.Actor, "rejected",
+            await context.CallActivityAsync(PromotionActivities.NoteApproval, new ApprovalNote(input.PromotionId, input.DeploymentId, null, decision.Actor, "rejected",
                 $"Promotion to {input.Environment} rejected by {decision.Actor}" + (decision.Reason is null ? "" : $": {decision.Reason}")));
             return new EnvironmentPromotionOutcome(false, null, false, Model.StatusDescriptions.Rejected);
         }
 
-        await context.CallActivityAsync(PromotionActivities.NoteApproval, new ApprovalNote(input.DeploymentId, null, decision.Actor, "approved",
+        await context.CallActivityAsync(PromotionActivities.NoteApproval, new ApprovalNote(input.PromotionId, input.DeploymentId, null, decision.Actor, "approved",
             $"Promotion to {input.Environment} approved by {decision.Actor}"));
         return await context.CallActivityAsync<EnvironmentPromotionOutcome>(PromotionActivities.ApplyEnvironmentPromotion, input);
     }

@@ -1,5 +1,6 @@
 using Deployments.Model;
 using Deployments.Orchestrations;
+using Deployments.Orchestrations.Activities;
 using Deployments.Rules;
 using Deployments.Storage;
 using Durable;
@@ -68,11 +69,22 @@ public sealed partial class DeploymentService
             throw new CommandRefusedException($"Deployment is already waiting for approval into {pending}.");
         }
 
-        var promotion = new EnvironmentPromotion(@namespace, environmentName, deploymentId, scaleDownPrevious, actor, environment.ApprovalExpiry);
+        var promotion = new EnvironmentPromotion(Guid.NewGuid(), @namespace, environmentName, deploymentId, scaleDownPrevious, actor, environment.ApprovalExpiry);
         if (environment.RequiresApproval)
         {
-            await orchestrations.ScheduleNewOrchestrationInstanceAsync(EnvironmentPromotionOrchestrator.Name, promotion,
-                new StartOrchestrationOptions(EnvironmentPromotionOrchestrator.InstanceIdFor(deploymentId)), cancellationToken);
+            try
+            {
+                await orchestrations.ScheduleNewOrchestrationInstanceAsync(EnvironmentPromotionOrchestrator.Name, promotion,
+                    new StartOrchestrationOptions(EnvironmentPromotionOrchestrator.InstanceIdFor(deploymentId)), cancellationToken);
+            }
+            catch (OrchestrationAlreadyExistsException)
+            {
+                throw new CommandRefusedException("Deployment already has a promotion waiting for approval.");
+            }
+
+            // Recorded before answering, or an approve sent the moment this returns would be refused as
+            // "not waiting"; the orchestration's own note of the same promotion then changes nothing.
+            await NoteApprovalActivity.ApplyAsync(deployments, promotion.AwaitingApproval(), cancellationToken);
             return new EnvironmentPromotionResult(environmentName, deploymentId, environment.LiveDeploymentId, AwaitingApproval: true, false,
                 $"Environment {environmentName} requires approval; approve or reject deployment {deploymentId:N}");
         }

@@ -18,16 +18,17 @@ public sealed class NoteApprovalActivity(DeploymentStore deployments) : TaskActi
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, ApprovalNote input)
     {
-        await deployments.UpdateAsync(input.DeploymentId, current =>
-            current.RecentUpdateIds.Contains(NoteId(input)) ? null : new DeploymentChange(
-                current with { AwaitingApprovalFor = input.Environment, RecentUpdateIds = [.. current.RecentUpdateIds.TakeLast(31), NoteId(input)] },
-                [(input.Actor, input.Kind, input.Message)]),
-            context.CancellationToken);
+        await ApplyAsync(deployments, input, context.CancellationToken);
         return true;
     }
 
-    private static Guid NoteId(ApprovalNote note) =>
-        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{note.DeploymentId}|{note.Kind}|{note.Message}")).AsSpan(0, 16));
+    /// <summary>Applies the note unless it already was (by an earlier run, or by the service before it answered).</summary>
+    public static Task<Deployment> ApplyAsync(DeploymentStore deployments, ApprovalNote note, CancellationToken cancellationToken) =>
+        deployments.UpdateAsync(note.DeploymentId, current =>
+            current.RecentUpdateIds.Contains(note.NoteId()) ? null : new DeploymentChange(
+                current with { AwaitingApprovalFor = note.Environment, RecentUpdateIds = [.. current.RecentUpdateIds.TakeLast(31), note.NoteId()] },
+                [(note.Actor, note.Kind, note.Message)]),
+            cancellationToken);
 }
 
 /// <summary>Stops every allocation of an app through its driver and deletes the app.</summary>
