@@ -28,20 +28,32 @@ public sealed class CheckAllocationHealthActivity(AppStore apps, AllocationStore
             }
 
             var now = time.GetUtcNow();
-            var observed = request.Manual ? allocation.Health : await ProbeAsync(driver, target, allocation, address, context.CancellationToken);
-            if (observed is null)
+            AllocationHealth health;
+            if (request.Manual)
             {
-                lost.Add(id);
-                await allocations.UpsertAsync(allocation with { ActualStatus = AllocationStatus.Lost, Health = AllocationHealth.Unhealthy, UpdatedAt = now }, context.CancellationToken);
-                continue;
+                // What an operator set is not an observation to rewrite: stored as pending while inside
+                // min_healthy_time, a "healthy" mark would be read back as pending and lost for good.
+                health = allocation.Health == AllocationHealth.Healthy && now - (allocation.HealthySince ?? now) < request.MinHealthyTime
+                    ? AllocationHealth.Pending
+                    : allocation.Health;
             }
-
-            var since = observed == AllocationHealth.Healthy ? allocation.HealthySince ?? now : (DateTimeOffset?)null;
-            var counted = observed == AllocationHealth.Healthy && now - since >= request.MinHealthyTime;
-            var health = observed == AllocationHealth.Healthy && !counted ? AllocationHealth.Pending : observed.Value;
-            if (allocation.Health != health || allocation.HealthySince != since)
+            else
             {
-                await allocations.UpsertAsync(allocation with { Health = health, HealthySince = since, UpdatedAt = now }, context.CancellationToken);
+                var observed = await ProbeAsync(driver, target, allocation, address, context.CancellationToken);
+                if (observed is null)
+                {
+                    lost.Add(id);
+                    await allocations.UpsertAsync(allocation with { ActualStatus = AllocationStatus.Lost, Health = AllocationHealth.Unhealthy, UpdatedAt = now }, context.CancellationToken);
+                    continue;
+                }
+
+                var since = observed == AllocationHealth.Healthy ? allocation.HealthySince ?? now : (DateTimeOffset?)null;
+                var counted = observed == AllocationHealth.Healthy && now - since >= request.MinHealthyTime;
+                health = observed == AllocationHealth.Healthy && !counted ? AllocationHealth.Pending : observed.Value;
+                if (allocation.Health != health || allocation.HealthySince != since)
+                {
+                    await allocations.UpsertAsync(allocation with { Health = health, HealthySince = since, UpdatedAt = now }, context.CancellationToken);
+                }
             }
 
             switch (health)
