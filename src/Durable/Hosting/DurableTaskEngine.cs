@@ -29,6 +29,16 @@ public sealed class DurableTaskEngine
 
     public Task EnsureCreatedAsync() => storage.EnsureCreatedAsync();
 
+    /// <summary>One cheap read of the hub's history table: proves the storage account answers now.</summary>
+    public async Task ProbeStorageAsync(CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        await foreach (var _ in storage.History.QueryAsync<Azure.Data.Tables.TableEntity>("PartitionKey eq '~probe'", maxPerPage: 1, cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+        {
+            break;
+        }
+    }
+
     public async Task ProcessQueueMessageAsync(string queueName, string messageId, string messageText, long dequeueCount, DateTimeOffset? insertedOn = null, CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync();

@@ -1,0 +1,33 @@
+using Deployments.Model;
+using Deployments.Service;
+
+namespace Deployments.Functions.Apis;
+
+/// <summary>The body of POST /api/deployments: an existing revision, or an artifact for a new one.</summary>
+internal sealed record CreateDeploymentBody(
+    Guid AppId,
+    Strategy Strategy = Strategy.Rolling,
+    int? Revision = null,
+    Artifact? Artifact = null,
+    IReadOnlyDictionary<string, string>? Config = null,
+    IReadOnlyDictionary<string, EnvironmentValue>? Environment = null,
+    Resources? Resources = null,
+    string? HealthPath = null,
+    DeploymentOptions? Options = null,
+    string? Reason = null)
+{
+    public CreateDeploymentRequest ToRequest(string actor) => new(
+        AppId, Strategy, actor, Revision,
+        Artifact is null ? null : new RevisionSpec(Artifact, Config, Environment, Resources, HealthPath),
+        Options, Reason);
+}
+
+internal sealed record PromoteBody(IReadOnlyList<string>? Groups = null);
+
+internal sealed record PauseBody(bool Pause = true);
+
+internal sealed record ReasonBody(string? Reason = null);
+
+internal sealed record AllocationHealthBody(IReadOnlyList<Guid>? HealthyAllocationIds = null, IReadOnlyList<Guid>? UnhealthyAllocationIds = null);
+
+internal sealed record PromoteToClusterBody(Guid TargetClusterId, string? NewName = null, bool DeleteSource = false, RevisionOverrides? Overrides = null);
