@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Deployments.Model;
 using Deployments.Storage;
 using Durable;
@@ -41,7 +42,19 @@ public sealed class DeploymentNotifier(DurableTaskClient client, TimeProvider ti
 }
 
 /// <summary>A CloudEvents 1.0 envelope in structured JSON mode.</summary>
-public sealed record CloudEvent(string SpecVersion, string Id, string Source, string Type, DateTimeOffset Time, string Subject, string DataContentType, JsonElement Data);
+/// <remarks>
+/// The spec names attributes in lower case without separators; the snake_case naming of our documents
+/// would write "spec_version" and "data_content_type", which no CloudEvents reader recognises.
+/// </remarks>
+public sealed record CloudEvent(
+    [property: JsonPropertyName("specversion")] string SpecVersion,
+    string Id,
+    string Source,
+    string Type,
+    DateTimeOffset Time,
+    string Subject,
+    [property: JsonPropertyName("datacontenttype")] string DataContentType,
+    JsonElement Data);
 
 public sealed record NotificationRequest(string Namespace, CloudEvent Event);
 
