@@ -1,0 +1,99 @@
+using Deployments.Model;
+using Deployments.Notifications;
+using Deployments.Service;
+using Deployments.Tests.Infrastructure;
+using Durable;
+using Microsoft.Extensions.DependencyInjection;
+using TestSupport;
+
+namespace Deployments.Tests;
+
+public sealed class NotificationTests(AzuriteFixture azurite)
+{
+    private const string Secret = "subscriber-secret";
+
+    [Fact]
+    public async Task Subscriber_ReceivesASignedCloudEventForEveryStatusChange()
+    {
+        await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("notify"));
+        await using var receiver = await NotificationReceiver.StartAsync(Secret);
+        await SubscribeAsync(host, receiver.Url);
+        var app = await host.CreateSampleAppAsync(await host.CreateLocalClusterAsync(), instances: 1);
+
+        var deployment = await host.DeploySuccessfullyAsync(app.Id);
+
+        var delivered = await ChangesDeliveredAsync(receiver, deployment.Id);
+        Assert.Equal(["io.controlplane.deployment.running", "io.controlplane.deployment.successful"], delivered.Select(n => n.Type));
+        foreach (var notification in delivered)
+        {
+            Assert.StartsWith("application/cloudevents+json", notification.ContentType, StringComparison.Ordinal);
+            Assert.True(notification.SignatureValid, "The X-Signature-256 header must verify with the subscription's secret.");
+            Assert.Equal("1.0", notification.Event.GetProperty("specversion").GetString());
+            Assert.Equal("application/json", notification.Event.GetProperty("datacontenttype").GetString());
+            Assert.Equal($"/namespaces/default/deployments/{deployment.Id:N}", notification.Event.GetProperty("source").GetString());
+            Assert.Equal(deployment.Id, notification.Event.GetProperty("data").GetProperty("id").GetGuid());
+        }
+
+        Assert.Equal("successful", delivered[1].Event.GetProperty("data").GetProperty("status").GetString());
+        Assert.Equal(2, receiver.Received.Count(r => r.Subject == deployment.Id.ToString("N")));
+    }
+
+    [Fact]
+    public async Task Subscriber_ThatFailsFirst_StillReceivesTheChangeOnARetry()
+    {
+        await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("notifyretry"));
+        await using var receiver = await NotificationReceiver.StartAsync(Secret, failFirst: 1);
+        await SubscribeAsync(host, receiver.Url);
+        var app = await host.CreateSampleAppAsync(await host.CreateLocalClusterAsync(), instances: 1);
+
+        var deployment = await host.DeploySuccessfullyAsync(app.Id);
+
+        var delivered = await ChangesDeliveredAsync(receiver, deployment.Id);
+        Assert.Equal(2, delivered.Count);
+        var refused = Assert.Single(receiver.Received, r => r.Answered == 500);
+        Assert.Contains(delivered, n => n.Id == refused.Id);
+        Assert.All(receiver.Received, r => Assert.True(r.SignatureValid));
+    }
+
+    [Fact]
+    public async Task DeadSubscriber_NeitherBlocksNorFailsTheRollout()
+    {
+        await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("notifydead"));
+        await using var receiver = await NotificationReceiver.StartAsync(Secret);
+        await SubscribeAsync(host, NotificationReceiver.DeadUrl());
+        await SubscribeAsync(host, receiver.Url);
+        var app = await host.CreateSampleAppAsync(await host.CreateLocalClusterAsync(), instances: 1);
+
+        var deployment = await host.DeploySuccessfullyAsync(app.Id);
+
+        Assert.Equal(2, (await ChangesDeliveredAsync(receiver, deployment.Id)).Count);
+        var client = host.Services.GetRequiredService<DurableTaskClient>();
+        await Poll.UntilAsync("a failed delivery attempt to the dead subscriber", async token =>
+        {
+            var page = await client.QueryInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = $"notify-{deployment.Id:N}-" }, token);
+            foreach (var instance in page.Instances)
+            {
+                var history = await client.GetOrchestrationHistoryAsync(instance.InstanceId, token);
+                if (history.OfType<TaskFailed>().Any(f => f.Failure.ErrorMessage.Contains("refused", StringComparison.OrdinalIgnoreCase)))
+                {
+                    return instance;
+                }
+            }
+
+            return null;
+        });
+        Assert.Equal(DeploymentStatus.Successful, (await host.Deployments.GetRequiredAsync(deployment.Id, CancellationToken.None)).Status);
+    }
+
+    private static async Task SubscribeAsync(DeploymentsTestHost host, Uri url) =>
+        await host.Services.GetRequiredService<SubscriptionStore>().CreateAsync(
+            new Subscription(Guid.NewGuid(), DeploymentService.DefaultNamespace, url, Secret, DateTimeOffset.UtcNow), CancellationToken.None);
+
+    /// <summary>Waits for the deployment's two status changes (running, successful) to be accepted; returns them in the order they happened.</summary>
+    private static async Task<IReadOnlyList<ReceivedNotification>> ChangesDeliveredAsync(NotificationReceiver receiver, Guid deploymentId)
+    {
+        var accepted = await Poll.UntilAsync($"both status changes of deployment {deploymentId} to be delivered", _ =>
+            Task.FromResult(receiver.AcceptedFor(deploymentId) is { Count: >= 2 } found ? found : null));
+        return [.. accepted.OrderBy(n => n.Event.GetProperty("data").GetProperty("modify_index").GetInt64())];
+    }
+}
