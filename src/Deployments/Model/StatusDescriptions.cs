@@ -13,6 +13,7 @@ public static class StatusDescriptions
     public const string FailedUnhealthy = "Failed due to unhealthy allocations";
     public const string FailedProgressDeadline = "Failed due to progress deadline";
     public const string FailedByUser = "Deployment marked as failed";
+    public const string FailedStepError = "Failed due to an error acting on the deployment";
     public const string CancelledByUser = "Cancelled by user";
     public const string CancelledNewer = "Cancelled due to newer deployment";
     public const string Rejected = "Promotion was rejected";
@@ -21,6 +22,9 @@ public static class StatusDescriptions
     public static string RequiresPromotionAtStep(int step, int total) => $"{RequiresPromotion} (step {step} of {total})";
 
     public static string PausedForDuration(int step, int total, TimeSpan pause) => $"Deployment is paused for {pause} after step {step} of {total}";
+
+    /// <summary>The timeline's reason when a rollout step failed for good: which step, and the error it met.</summary>
+    public static string StepFailed(string step, string error) => $"{step} failed: {error}";
 
     public static string RollingBack(string failure, int revision) => $"{failure} - rolling back to revision {revision}";
 }

@@ -1,3 +1,5 @@
+using Deployments.Model;
+using Deployments.Rules;
 using Durable;
 
 namespace Deployments.Orchestrations;
@@ -12,7 +14,21 @@ public sealed class RolloutOrchestrator : TaskOrchestrator<Guid, RolloutOutcome>
 
     public override async Task<RolloutOutcome> RunAsync(TaskOrchestrationContext context, Guid deploymentId)
     {
-        var plan = await context.CallActivityAsync<RolloutPlan>(RolloutActivities.LoadPlan, deploymentId);
+        RolloutPlan plan;
+        try
+        {
+            plan = await context.CallActivityAsync<RolloutPlan>(RolloutActivities.LoadPlan, deploymentId);
+        }
+        catch (TaskFailedException failure)
+        {
+            // Nothing can be rolled out (the app is gone, say): the deployment ends failed with the reason
+            // rather than staying pending behind a failed orchestration.
+            var reason = StatusDescriptions.StepFailed(failure.TaskName, failure.FailureDetails.ErrorMessage);
+            await context.CallActivityAsync(RolloutActivities.Update, new DeploymentUpdate(deploymentId, context.NewGuid(), "failed", reason,
+                DeploymentCommand.Fail, StatusDescriptions.FailedStepError));
+            return new RolloutOutcome(DeploymentStatus.Failed, StatusDescriptions.FailedStepError);
+        }
+
         return await new RolloutRun(context, plan).RunAsync();
     }
 }

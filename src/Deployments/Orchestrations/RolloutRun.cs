@@ -75,6 +75,14 @@ internal sealed class RolloutRun
         {
             return await EndAsync(stopped);
         }
+        catch (TaskFailedException failure)
+        {
+            // A step that failed for good (the platform refused, the cluster's settings are wrong, the app is
+            // gone) ends the deployment failed with the reason; left to fail the orchestration, the deployment
+            // would say "running" forever and nobody would see why.
+            return await EndAsync(new RolloutStopped(DeploymentStatus.Failed, StatusDescriptions.FailedStepError, "system",
+                StatusDescriptions.StepFailed(failure.TaskName, failure.FailureDetails.ErrorMessage), restorePrevious: false));
+        }
     }
 
     private async Task RunCanaryStepsAsync()
