@@ -8,39 +8,44 @@ public static class RevisionRules
 {
     public const string DefaultHealthPath = "/health";
 
-    public static IReadOnlyList<ValidationError> Validate(RevisionSpec spec, string field)
+    /// <param name="prefix">Where the spec's fields sit in the request: "revision." inside an app, "" at the top of a body.</param>
+    public static IReadOnlyList<ValidationError> Validate(RevisionSpec spec, string prefix)
     {
         var errors = new List<ValidationError>();
-        if (string.IsNullOrWhiteSpace(spec.Artifact.Command) && string.IsNullOrWhiteSpace(spec.Artifact.Image))
+        if (spec.Artifact is null)
         {
-            errors.Add(new($"{field}.command", "an artifact needs a command or an image"));
+            errors.Add(new($"{prefix}artifact", "is required"));
+        }
+        else if (string.IsNullOrWhiteSpace(spec.Artifact.Command) && string.IsNullOrWhiteSpace(spec.Artifact.Image))
+        {
+            errors.Add(new($"{prefix}artifact.command", "an artifact needs a command or an image"));
         }
 
         foreach (var (name, value) in spec.Environment ?? new Dictionary<string, EnvironmentValue>())
         {
             if (string.IsNullOrWhiteSpace(name) || name.Contains('=', StringComparison.Ordinal))
             {
-                errors.Add(new($"{field}.environment", $"'{name}' is not a valid variable name"));
+                errors.Add(new($"{prefix}environment", $"'{name}' is not a valid variable name"));
             }
             else if ((value.Value is null) == (value.SecretRef is null))
             {
-                errors.Add(new($"{field}.environment.{name}", "give exactly one of value and secret_ref"));
+                errors.Add(new($"{prefix}environment.{name}", "give exactly one of value and secret_ref"));
             }
         }
 
         if (spec.HealthPath is { } path && !path.StartsWith('/'))
         {
-            errors.Add(new($"{field}.health_path", "must start with '/'"));
+            errors.Add(new($"{prefix}health_path", "must start with '/'"));
         }
 
         if (spec.Resources is { } resources && (resources.Cpu < 0 || resources.MemoryMb < 0 || resources.DiskMb < 0 || resources.StorageMb < 0))
         {
-            errors.Add(new($"{field}.resources", "must not be negative"));
+            errors.Add(new($"{prefix}resources", "must not be negative"));
         }
 
         if (spec.Resources?.Port is { } port && port is < 1 or > 65535)
         {
-            errors.Add(new($"{field}.resources.port", "must be between 1 and 65535"));
+            errors.Add(new($"{prefix}resources.port", "must be between 1 and 65535"));
         }
 
         return errors;
@@ -52,7 +57,7 @@ public static class RevisionRules
         spec.Artifact with { Args = spec.Artifact.Args ?? [] },
         spec.Config ?? new Dictionary<string, string>(),
         spec.Environment ?? new Dictionary<string, EnvironmentValue>(),
-        spec.Resources ?? new Resources(0.1, 128, 256, 0, null, []),
+        spec.Resources is { } resources ? resources with { Volumes = resources.Volumes ?? [] } : new Resources(0.1, 128, 256, 0, null, []),
         spec.HealthPath ?? DefaultHealthPath,
         Stable: false,
         now);

@@ -109,10 +109,13 @@ public sealed partial class DeploymentService
     /// <summary>The promotion itself: the environment points at the deployment; the previous live one's instances stop.</summary>
     public async Task<EnvironmentPromotionOutcome> ApplyEnvironmentPromotionAsync(EnvironmentPromotion promotion, CancellationToken cancellationToken)
     {
-        var environment = await catalog.GetEnvironmentAsync(promotion.Namespace, promotion.Environment, cancellationToken)
-            ?? throw new NotFoundException("environment", $"{promotion.Namespace}/{promotion.Environment}");
-        var previous = environment.LiveDeploymentId;
-        await catalog.SaveEnvironmentAsync(environment with { LiveDeploymentId = promotion.DeploymentId }, cancellationToken);
+        // Guarded by the ETag, so an update of the environment made meanwhile is kept, not overwritten.
+        Guid? previous = null;
+        await catalog.UpdateEnvironmentAsync(promotion.Namespace, promotion.Environment, environment =>
+        {
+            previous = environment.LiveDeploymentId;
+            return environment with { LiveDeploymentId = promotion.DeploymentId };
+        }, cancellationToken);
         var scaledDown = false;
         if (promotion.ScaleDownPrevious && previous is { } old && old != promotion.DeploymentId && await deployments.GetAsync(old, cancellationToken) is { } oldDeployment)
         {

@@ -56,7 +56,7 @@ public sealed partial class DeploymentService(
 
         if (request.NewRevision is { } spec)
         {
-            errors.AddRange(RevisionRules.Validate(spec, "artifact"));
+            errors.AddRange(RevisionRules.Validate(spec, ""));
         }
 
         if (errors.Count > 0)

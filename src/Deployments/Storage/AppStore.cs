@@ -64,6 +64,19 @@ public sealed class AppStore(DeploymentTables tables, TimeProvider time)
         return apps;
     }
 
+    /// <summary>Every app of every namespace (a scan of the app rows: the catalog is small).</summary>
+    public async Task<IReadOnlyList<App>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var apps = new List<App>();
+        await foreach (var stored in tables.Apps.QueryAsync<App>(TableClient.CreateQueryFilter($"RowKey eq {AppRow}"), cancellationToken))
+        {
+            apps.Add(stored.Document);
+        }
+
+        return apps;
+    }
+
     /// <summary>Applies a change under the app's ETag, retrying when a concurrent change came first.</summary>
     public async Task<App> UpdateAsync(Guid appId, Func<App, App> change, CancellationToken cancellationToken)
     {

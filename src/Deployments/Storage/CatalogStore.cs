@@ -21,6 +21,10 @@ public sealed class CatalogStore(DeploymentTables tables)
     public Task SaveClusterAsync(Cluster cluster, CancellationToken cancellationToken) =>
         UpsertAsync(tables.Clusters, ClusterPartition, Key(cluster.Id), cluster, cancellationToken);
 
+    /// <summary>Applies a change under the cluster's ETag, from a fresh read when a concurrent change came first.</summary>
+    public Task<Cluster> UpdateClusterAsync(Guid id, Func<Cluster, Cluster> change, CancellationToken cancellationToken) =>
+        UpdateAsync(tables.Clusters, ClusterPartition, Key(id), "cluster", id.ToString(), change, cancellationToken);
+
     public Task DeleteClusterAsync(Guid id, CancellationToken cancellationToken) =>
         DeleteAsync(tables.Clusters, ClusterPartition, Key(id), cancellationToken);
 
@@ -35,6 +39,26 @@ public sealed class CatalogStore(DeploymentTables tables)
 
     public Task SaveEnvironmentAsync(EnvironmentDefinition environment, CancellationToken cancellationToken) =>
         UpsertAsync(tables.Environments, environment.Namespace, environment.Name, environment, cancellationToken);
+
+    /// <summary>Every environment of every namespace (a table scan: the catalog is small).</summary>
+    public async Task<IReadOnlyList<EnvironmentDefinition>> ListAllEnvironmentsAsync(CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var found = new List<EnvironmentDefinition>();
+        await foreach (var stored in tables.Environments.QueryAsync<EnvironmentDefinition>(null, cancellationToken))
+        {
+            found.Add(stored.Document);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Applies a change under the environment's ETag: an update and a promotion setting the live
+    /// deployment at the same time must not overwrite each other.
+    /// </summary>
+    public Task<EnvironmentDefinition> UpdateEnvironmentAsync(string @namespace, string name, Func<EnvironmentDefinition, EnvironmentDefinition> change, CancellationToken cancellationToken) =>
+        UpdateAsync(tables.Environments, @namespace, name, "environment", $"{@namespace}/{name}", change, cancellationToken);
 
     public Task DeleteEnvironmentAsync(string @namespace, string name, CancellationToken cancellationToken) =>
         DeleteAsync(tables.Environments, @namespace, name, cancellationToken);
@@ -51,6 +75,9 @@ public sealed class CatalogStore(DeploymentTables tables)
     public Task SavePipelineAsync(Pipeline pipeline, CancellationToken cancellationToken) =>
         UpsertAsync(tables.Pipelines, PipelinePartition, Key(pipeline.Id), pipeline, cancellationToken);
 
+    public Task<Pipeline> UpdatePipelineAsync(Guid id, Func<Pipeline, Pipeline> change, CancellationToken cancellationToken) =>
+        UpdateAsync(tables.Pipelines, PipelinePartition, Key(id), "pipeline", id.ToString(), change, cancellationToken);
+
     public Task DeletePipelineAsync(Guid id, CancellationToken cancellationToken) =>
         DeleteAsync(tables.Pipelines, PipelinePartition, Key(id), cancellationToken);
 
@@ -64,6 +91,24 @@ public sealed class CatalogStore(DeploymentTables tables)
     {
         await tables.EnsureCreatedAsync();
         await table.UpsertAsync(partition, row, document, cancellationToken);
+    }
+
+    private async Task<T> UpdateAsync<T>(DocumentTable table, string partition, string row, string kind, string id, Func<T, T> change, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await table.GetAsync<T>(partition, row, cancellationToken) ?? throw new NotFoundException(kind, id);
+            var updated = change(stored.Document);
+            try
+            {
+                await table.ReplaceAsync(partition, row, updated, stored.ETag, cancellationToken);
+                return updated;
+            }
+            catch (DocumentConflictException) when (attempt < 10)
+            {
+            }
+        }
     }
 
     private async Task<T?> GetAsync<T>(DocumentTable table, string partition, string row, CancellationToken cancellationToken) where T : class

@@ -1,0 +1,139 @@
+using Deployments.Model;
+using Deployments.Rules;
+using Deployments.Storage;
+
+namespace Deployments.Service;
+
+public sealed partial class CatalogService
+{
+    public async Task<App> CreateAppAsync(CreateAppRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>();
+        RequireName(errors, "name", request.Name);
+        Names.Optional(errors, "namespace", request.Namespace);
+        Names.Optional(errors, "environment", request.Environment);
+        CheckGroups(errors, request.Groups);
+        CheckMetadata(errors, "labels", request.Labels);
+        CheckMetadata(errors, "annotations", request.Annotations);
+        if (request.Revision is { } spec)
+        {
+            errors.AddRange(RevisionRules.Validate(spec, "revision."));
+        }
+
+        ThrowIfAny(errors);
+        if (await catalog.GetClusterAsync(request.ClusterId, cancellationToken) is null)
+        {
+            throw new UnprocessableException("cluster_id", $"Cluster {request.ClusterId} does not exist.");
+        }
+
+        var now = time.GetUtcNow();
+        var app = new App(Guid.NewGuid(), request.Name, request.Namespace ?? DeploymentService.DefaultNamespace, request.ClusterId, request.Environment,
+            request.Groups, request.Labels ?? new Dictionary<string, string>(), request.Annotations ?? new Dictionary<string, string>(),
+            null, null, null, 0, now, now);
+        try
+        {
+            return await apps.CreateAsync(app, request.Revision is { } first ? created => RevisionRules.Create(created.Id, 1, first, now) : null, cancellationToken);
+        }
+        catch (DocumentConflictException)
+        {
+            throw new CommandRefusedException($"An app named '{request.Name}' already exists in namespace '{app.Namespace}'.");
+        }
+    }
+
+    public async Task<App> GetAppAsync(Guid id, CancellationToken cancellationToken) =>
+        await apps.GetAsync(id, cancellationToken) ?? throw new NotFoundException("app", id.ToString());
+
+    public Task<IReadOnlyList<App>> ListAppsAsync(string @namespace, CancellationToken cancellationToken) => apps.ListAsync(@namespace, cancellationToken);
+
+    /// <summary>
+    /// Changes groups, environment, labels or annotations (each replaced whole). Groups are refused while a
+    /// deployment is active: the rollout under way was planned for the counts it started with.
+    /// </summary>
+    public async Task<App> UpdateAppAsync(Guid id, AppUpdate update, CancellationToken cancellationToken)
+    {
+        var current = await GetAppAsync(id, cancellationToken);
+        var errors = new List<ValidationError>();
+        if (update.Groups is { } groups)
+        {
+            CheckGroups(errors, groups);
+        }
+
+        if (update.Environment is { Value: { } environment })
+        {
+            RequireName(errors, "environment", environment);
+        }
+
+        CheckMetadata(errors, "labels", update.Labels);
+        CheckMetadata(errors, "annotations", update.Annotations);
+        ThrowIfAny(errors);
+        if (update.Groups is not null && await ActiveDeploymentAsync(current, cancellationToken) is { } active)
+        {
+            throw new CommandRefusedException($"App {current.Name} has an active deployment ({active:N}); its groups can change once it ends.");
+        }
+
+        return await apps.UpdateAsync(id, stored => stored with
+        {
+            Groups = update.Groups ?? stored.Groups,
+            Environment = update.Environment is { } change ? change.Value : stored.Environment,
+            Labels = update.Labels ?? stored.Labels,
+            Annotations = update.Annotations ?? stored.Annotations,
+        }, cancellationToken);
+    }
+
+    public async Task DeleteAppAsync(Guid appId, CancellationToken cancellationToken)
+    {
+        var app = await GetAppAsync(appId, cancellationToken);
+        if (await ActiveDeploymentAsync(app, cancellationToken) is { } active)
+        {
+            throw new CommandRefusedException($"App {app.Name} has an active deployment ({active:N}); cancel it first.");
+        }
+
+        await apps.DeleteAsync(app, cancellationToken);
+    }
+
+    /// <summary>A new numbered revision of the app; deploying it is a separate step.</summary>
+    public async Task<Revision> CreateRevisionAsync(Guid appId, RevisionSpec spec, CancellationToken cancellationToken)
+    {
+        await GetAppAsync(appId, cancellationToken);
+        var errors = RevisionRules.Validate(spec, "").ToList();
+        ThrowIfAny(errors);
+        return await apps.AddRevisionAsync(appId, (_, number) => RevisionRules.Create(appId, number, spec, time.GetUtcNow()), cancellationToken);
+    }
+
+    public async Task<Revision> GetRevisionAsync(Guid appId, int number, CancellationToken cancellationToken)
+    {
+        await GetAppAsync(appId, cancellationToken);
+        return await apps.GetRevisionAsync(appId, number, cancellationToken) ?? throw new NotFoundException("revision", $"{appId}/{number}");
+    }
+
+    public async Task<IReadOnlyList<Revision>> ListRevisionsAsync(Guid appId, CancellationToken cancellationToken)
+    {
+        await GetAppAsync(appId, cancellationToken);
+        return await apps.ListRevisionsAsync(appId, cancellationToken);
+    }
+
+    private async Task<Guid?> ActiveDeploymentAsync(App app, CancellationToken cancellationToken) =>
+        app.ActiveDeploymentId is { } active && await deployments.GetAsync(active, cancellationToken) is { Status: var status } && !status.IsTerminal() ? active : null;
+
+    private static void CheckGroups(List<ValidationError> errors, IReadOnlyDictionary<string, int>? groups)
+    {
+        if (groups is not { Count: > 0 })
+        {
+            errors.Add(new("groups", "an app needs at least one group"));
+            return;
+        }
+
+        foreach (var (group, count) in groups)
+        {
+            if (!Names.IsValid(group))
+            {
+                errors.Add(new($"groups.{group}", "group names are lower-case letters, digits and dashes"));
+            }
+
+            if (count is < 0 or > 1000)
+            {
+                errors.Add(new($"groups.{group}", "instance count must be between 0 and 1000"));
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Deployments.Model;
+using Deployments.Rules;
+using Deployments.Storage;
+
+namespace Deployments.Service;
+
+public sealed partial class CatalogService
+{
+    private const int MinSecretLength = 16;
+    private const int MaxSecretLength = 1024;
+
+    /// <summary>A URL to receive the namespace's deployment status changes, signed with the secret (which is never shown again).</summary>
+    public async Task<Subscription> CreateSubscriptionAsync(string? @namespace, string? url, string? secret, CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>();
+        Names.Optional(errors, "namespace", @namespace);
+        var target = CheckUrl(errors, url, required: true);
+        CheckSecret(errors, secret, required: true);
+        ThrowIfAny(errors);
+        var subscription = new Subscription(Guid.NewGuid(), @namespace ?? DeploymentService.DefaultNamespace, target!, secret!, time.GetUtcNow());
+        await subscriptions.CreateAsync(subscription, cancellationToken);
+        return subscription;
+    }
+
+    public async Task<Subscription> GetSubscriptionAsync(string @namespace, Guid id, CancellationToken cancellationToken) =>
+        (Names.IsValid(@namespace) ? await subscriptions.GetAsync(@namespace, id, cancellationToken) : null)
+        ?? throw new NotFoundException("subscription", id.ToString());
+
+    public Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(string @namespace, CancellationToken cancellationToken) =>
+        subscriptions.ListAsync(@namespace, cancellationToken);
+
+    /// <summary>Points the subscription elsewhere or rotates its secret.</summary>
+    public async Task<Subscription> UpdateSubscriptionAsync(string @namespace, Guid id, string? url, string? secret, CancellationToken cancellationToken)
+    {
+        await GetSubscriptionAsync(@namespace, id, cancellationToken);
+        var errors = new List<ValidationError>();
+        var target = CheckUrl(errors, url, required: false);
+        CheckSecret(errors, secret, required: false);
+        ThrowIfAny(errors);
+        return await subscriptions.UpdateAsync(@namespace, id, stored => stored with { Url = target ?? stored.Url, Secret = secret ?? stored.Secret }, cancellationToken);
+    }
+
+    public async Task DeleteSubscriptionAsync(string @namespace, Guid id, CancellationToken cancellationToken)
+    {
+        await GetSubscriptionAsync(@namespace, id, cancellationToken);
+        await subscriptions.DeleteAsync(@namespace, id, cancellationToken);
+    }
+
+    private static Uri? CheckUrl(List<ValidationError> errors, string? url, bool required)
+    {
+        if (url is null)
+        {
+            if (required)
+            {
+                errors.Add(new("url", "is required"));
+            }
+
+            return null;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https") || url.Length > 2048)
+        {
+            errors.Add(new("url", "must be an absolute http or https URL of at most 2048 characters"));
+            return null;
+        }
+
+        return parsed;
+    }
+
+    private static void CheckSecret(List<ValidationError> errors, string? secret, bool required)
+    {
+        if (secret is null ? required : secret.Length is < MinSecretLength or > MaxSecretLength)
+        {
+            errors.Add(new("secret", $"must be {MinSecretLength}-{MaxSecretLength} characters"));
+        }
+    }
+}
