@@ -1,6 +1,8 @@
 using Deployments.Model;
 using Deployments.Service;
 using Deployments.Tests.Infrastructure;
+using Durable;
+using Microsoft.Extensions.DependencyInjection;
 using TestSupport;
 
 namespace Deployments.Tests;
@@ -79,5 +81,32 @@ public sealed class ClusterPromotionTests(AzuriteFixture azurite)
         var live = await host.LiveProcessesAsync();
         Assert.All(sourceAllocations, a => Assert.Contains(a.Id.ToString("N"), live));
         Assert.Single(await host.RunningAsync(newApp.Id));
+    }
+
+    [Fact]
+    public async Task PromoteToCluster_WithDeleteSource_KeepsTheSourceWhenThePromotedDeploymentFails()
+    {
+        await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("keeponfail"));
+        var east = await host.CreateLocalClusterAsync("east");
+        var west = await host.CreateLocalClusterAsync("west");
+        var app = await host.CreateSampleAppAsync(east, instances: 1);
+        var started = await host.Deployments.CreateAsync(new CreateDeploymentRequest(app.Id, Strategy.Rolling, "alice",
+            Options: DeploymentsTestHost.FastOptions() with { HealthyDeadline = TimeSpan.FromSeconds(4) }), CancellationToken.None);
+        var source = await host.WaitForEndAsync(started.Id);
+        Assert.Equal(DeploymentStatus.Successful, source.Status);
+        var sourceAllocations = await host.RunningAsync(app.Id);
+
+        var result = await host.Deployments.PromoteToClusterAsync(new PromoteToClusterRequest(source.Id, west.Id, "mia", DeleteSource: true,
+            Overrides: new RevisionOverrides(Environment: new Dictionary<string, EnvironmentValue> { ["FAIL_HEALTH"] = new("true", null) })), host.Catalog, CancellationToken.None);
+
+        Assert.Equal(DeploymentStatus.Failed, (await host.WaitForEndAsync(result.NewDeploymentId)).Status);
+        using var deadline = new CancellationTokenSource(DeploymentsTestHost.DefaultTimeout);
+        var retire = await host.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(
+            $"retire-{app.Id:N}-{result.NewDeploymentId:N}", getInputsAndOutputs: true, deadline.Token);
+        Assert.False(retire.ReadOutputAs<bool>());
+        Assert.NotNull(await host.AppAsync(app.Id));
+        Assert.Equal(sourceAllocations.Select(a => a.Id), (await host.RunningAsync(app.Id)).Select(a => a.Id));
+        var live = await host.LiveProcessesAsync();
+        Assert.All(sourceAllocations, a => Assert.Contains(a.Id.ToString("N"), live));
     }
 }
