@@ -6,89 +6,96 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Deployments.Functions.Apis;
 
-/// <summary>/api/deployments: create, read, list and command deployments.</summary>
+/// <summary>/api/deployments: create, read (long-polling), list and command deployments.</summary>
 internal static class DeploymentsApi
 {
     public static RouteGroupBuilder MapDeploymentsApi(this RouteGroupBuilder api)
     {
-        var deployments = api.MapGroup("/deployments").WithTags("Deployments");
-        deployments.MapPost("/", CreateAsync);
+        var deployments = api.MapGroup("/deployments").WithTags("Deployments").WithIdempotentPosts();
+        deployments.MapPost("/", CreateAsync).Accepts<CreateDeploymentBody>(ApiSetup.JsonContentType);
         deployments.MapGet("/", ListAsync);
-        deployments.MapGet("/{id:guid}", GetAsync);
-        deployments.MapGet("/{id:guid}/allocations", AllocationsAsync);
-        deployments.MapGet("/{id:guid}/events", EventsAsync);
-        deployments.MapPost("/{id:guid}/promote", (Guid id, PromoteBody? body, HttpContext http, DeploymentService service, CancellationToken ct) =>
-            Command(() => service.PromoteAsync(id, body?.Groups, Actor.Of(http.User), ct)));
-        deployments.MapPost("/{id:guid}/continue", (Guid id, HttpContext http, DeploymentService service, CancellationToken ct) =>
+        deployments.MapGet("/{id}", GetAsync);
+        deployments.MapGet("/{id}/allocations", AllocationsAsync);
+        deployments.MapGet("/{id}/events", EventsAsync);
+        deployments.MapPost("/{id}/promote", (Guid id, JsonBody<PromoteBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+            Command(() => service.PromoteAsync(id, body.Value?.Groups, Actor.Of(http.User), ct)))
+            .Accepts<PromoteBody>(ApiSetup.JsonContentType);
+        deployments.MapPost("/{id}/continue", (Guid id, JsonBody<EmptyBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
             Command(() => service.ContinueAsync(id, Actor.Of(http.User), ct)));
-        deployments.MapPost("/{id:guid}/pause", (Guid id, PauseBody? body, HttpContext http, DeploymentService service, CancellationToken ct) =>
-            Command(() => service.PauseAsync(id, body?.Pause ?? true, Actor.Of(http.User), ct)));
-        deployments.MapPost("/{id:guid}/fail", (Guid id, ReasonBody? body, HttpContext http, DeploymentService service, CancellationToken ct) =>
-            Command(() => service.FailAsync(id, Actor.Of(http.User), body?.Reason, ct)));
-        deployments.MapPost("/{id:guid}/cancel", (Guid id, ReasonBody? body, HttpContext http, DeploymentService service, CancellationToken ct) =>
-            Command(() => service.CancelAsync(id, Actor.Of(http.User), body?.Reason, ct)));
-        deployments.MapPost("/{id:guid}/allocation-health", (Guid id, AllocationHealthBody body, HttpContext http, DeploymentService service, CancellationToken ct) =>
-            Command(() => service.SetAllocationHealthAsync(id, body.HealthyAllocationIds ?? [], body.UnhealthyAllocationIds ?? [], Actor.Of(http.User), ct)));
-        deployments.MapPost("/{id:guid}/approve", (Guid id, ReasonBody? body, HttpContext http, DeploymentService service, CancellationToken ct) =>
-            Command(() => service.DecideApprovalAsync(id, true, Actor.Of(http.User), body?.Reason, ct)));
-        deployments.MapPost("/{id:guid}/reject", (Guid id, ReasonBody? body, HttpContext http, DeploymentService service, CancellationToken ct) =>
-            Command(() => service.DecideApprovalAsync(id, false, Actor.Of(http.User), body?.Reason, ct)));
-        deployments.MapPost("/{id:guid}/promote-to-cluster", (Guid id, PromoteToClusterBody body, HttpContext http, DeploymentService service, CatalogService catalog, CancellationToken ct) =>
-            ProblemResults.Guard(async () =>
+        deployments.MapPost("/{id}/pause", (Guid id, JsonBody<PauseBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+            Command(() => service.PauseAsync(id, body.Value?.Pause ?? true, Actor.Of(http.User), ct)))
+            .Accepts<PauseBody>(ApiSetup.JsonContentType);
+        deployments.MapPost("/{id}/fail", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+            Command(() => service.FailAsync(id, Actor.Of(http.User), Reason(body), ct)))
+            .Accepts<ReasonBody>(ApiSetup.JsonContentType);
+        deployments.MapPost("/{id}/cancel", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+            Command(() => service.CancelAsync(id, Actor.Of(http.User), Reason(body), ct)))
+            .Accepts<ReasonBody>(ApiSetup.JsonContentType);
+        deployments.MapPost("/{id}/allocation-health", (Guid id, JsonBody<AllocationHealthBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+            Command(() =>
             {
-                var result = await service.PromoteToClusterAsync(new PromoteToClusterRequest(id, body.TargetClusterId, Actor.Of(http.User), body.NewName, body.DeleteSource, body.Overrides), catalog, ct);
-                return TypedResults.Accepted($"/api/deployments/{result.NewDeploymentId:N}", result);
-            }));
+                var request = body.Required;
+                return service.SetAllocationHealthAsync(id, request.HealthyAllocationIds ?? [], request.UnhealthyAllocationIds ?? [], Actor.Of(http.User), ct);
+            }))
+            .Accepts<AllocationHealthBody>(ApiSetup.JsonContentType);
+        deployments.MapPost("/{id}/approve", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+            Command(() => service.DecideApprovalAsync(id, true, Actor.Of(http.User), Reason(body), ct)))
+            .Accepts<ReasonBody>(ApiSetup.JsonContentType);
+        deployments.MapPost("/{id}/reject", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+            Command(() => service.DecideApprovalAsync(id, false, Actor.Of(http.User), Reason(body), ct)))
+            .Accepts<ReasonBody>(ApiSetup.JsonContentType);
+        deployments.MapPost("/{id}/promote-to-cluster", PromoteToClusterAsync).Accepts<PromoteToClusterBody>(ApiSetup.JsonContentType);
         return api;
     }
 
-    private static Task<IResult> CreateAsync(CreateDeploymentBody body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+    private static Task<IResult> CreateAsync(JsonBody<CreateDeploymentBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
         ProblemResults.Guard(async () =>
         {
-            var deployment = await service.CreateAsync(body.ToRequest(Actor.Of(http.User)), ct);
-            return TypedResults.Created($"/api/deployments/{deployment.Id:N}", deployment);
+            var request = body.Required;
+            DeploymentBodyRules.CheckCreate(request);
+            var deployment = await service.CreateAsync(request.ToRequest(Actor.Of(http.User)), ct);
+            return TypedResults.Created($"/api/deployments/{deployment.Id}", deployment);
         });
 
+    /// <summary>A blocking query with <c>?index=N&amp;wait=30s</c>: answers once the deployment's modify index passes N.</summary>
     private static Task<IResult> GetAsync(Guid id, HttpContext http, DeploymentService service, [FromQuery] long? index, [FromQuery] string? wait, CancellationToken ct) =>
         ProblemResults.Guard(async () =>
         {
+            QueryValues.CheckLongPoll(index, wait);
             var deployment = await LongPoll.UntilPastAsync(index, wait, async token => await service.GetRequiredAsync(id, token), d => d.ModifyIndex, ct);
             http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(deployment.ModifyIndex);
             return TypedResults.Ok(deployment);
         });
 
+    /// <summary>
+    /// Filters (namespace, Nomad-style id prefix, app, statuses, creation range), pages with next_token,
+    /// and blocks like a read: the page's index is the highest modify index on it, so a new or changed
+    /// deployment on the page ends the wait.
+    /// </summary>
     private static Task<IResult> ListAsync(
         HttpContext http, DeploymentService service, [FromQuery(Name = "namespace")] string? @namespace, [FromQuery] string? prefix,
-        [FromQuery(Name = "app_id")] Guid? appId, [FromQuery] string[]? status, [FromQuery(Name = "page_size")] int? pageSize,
-        [FromQuery(Name = "next_token")] string? nextToken, CancellationToken ct) =>
+        [FromQuery(Name = "app_id")] Guid? appId, [FromQuery] string[]? status,
+        [FromQuery(Name = "created_from")] DateTimeOffset? createdFrom, [FromQuery(Name = "created_to")] DateTimeOffset? createdTo,
+        [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "next_token")] string? nextToken,
+        [FromQuery] long? index, [FromQuery] string? wait, CancellationToken ct) =>
         ProblemResults.Guard(async () =>
         {
-            if (prefix is { Length: > 0 } && (prefix.Length % 2 != 0 || !prefix.All(char.IsAsciiHexDigit)))
+            var query = new DeploymentQuery
             {
-                return ProblemResults.Problem(StatusCodes.Status400BadRequest, "Invalid prefix", "An id prefix is an even number of hexadecimal characters.", "prefix");
-            }
-
-            var statuses = new List<DeploymentStatus>();
-            foreach (var value in status ?? [])
-            {
-                if (!Enum.TryParse<DeploymentStatus>(value, ignoreCase: true, out var parsed))
-                {
-                    return ProblemResults.Problem(StatusCodes.Status400BadRequest, "Invalid status", $"'{value}' is not a deployment status.", "status");
-                }
-
-                statuses.Add(parsed);
-            }
-
-            var (found, token) = await service.ListAsync(new DeploymentQuery
-            {
-                Namespace = @namespace ?? DeploymentService.DefaultNamespace,
-                IdPrefix = prefix,
+                Namespace = QueryValues.Namespace(@namespace),
+                IdPrefix = DeploymentListRules.Prefix(prefix),
                 AppId = appId,
-                Statuses = statuses,
-                PageSize = Math.Clamp(pageSize ?? 50, 1, 500),
-                ContinuationToken = nextToken,
-            }, ct);
-            return TypedResults.Ok(new DeploymentPage(found, token));
+                Statuses = DeploymentBodyRules.ParseStatuses(status),
+                CreatedFrom = createdFrom,
+                CreatedTo = DeploymentListRules.CreatedTo(createdFrom, createdTo),
+                PageSize = DeploymentListRules.PageSize(pageSize),
+                ContinuationToken = PageTokens.Decode(nextToken),
+            };
+            QueryValues.CheckLongPoll(index, wait);
+            var (found, token) = await LongPoll.UntilPastAsync(index, wait, token => service.ListAsync(query, token),
+                page => page.Deployments.Count == 0 ? 0 : page.Deployments.Max(d => d.ModifyIndex), ct);
+            http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(found.Count == 0 ? 0 : found.Max(d => d.ModifyIndex));
+            return TypedResults.Ok(new DeploymentPage(found, PageTokens.Encode(token)));
         });
 
     private static Task<IResult> AllocationsAsync(Guid id, DeploymentService service, CancellationToken ct) =>
@@ -101,8 +108,23 @@ internal static class DeploymentsApi
             return TypedResults.Ok(await service.EventsAsync(id, ct));
         });
 
+    /// <summary>Mengi-style: the revision becomes a new app on the target cluster; 202 with the new deployment to follow.</summary>
+    private static Task<IResult> PromoteToClusterAsync(Guid id, JsonBody<PromoteToClusterBody> body, HttpContext http, DeploymentService service, CatalogService catalog, CancellationToken ct) =>
+        ProblemResults.Guard(async () =>
+        {
+            var request = body.Required;
+            DeploymentBodyRules.CheckPromoteToCluster(request);
+            var result = await service.PromoteToClusterAsync(new PromoteToClusterRequest(id, request.TargetClusterId.GetValueOrDefault(), Actor.Of(http.User),
+                request.NewName, request.DeleteSource, request.Overrides), catalog, ct);
+            return TypedResults.Accepted($"/api/deployments/{result.NewDeploymentId}", result);
+        });
+
+    private static string? Reason(JsonBody<ReasonBody> body)
+    {
+        DeploymentBodyRules.CheckReason(body.Value?.Reason);
+        return body.Value?.Reason;
+    }
+
     private static Task<IResult> Command(Func<Task<Deployment>> command) =>
         ProblemResults.Guard(async () => TypedResults.Ok(await command()));
-
-    internal sealed record DeploymentPage(IReadOnlyList<Deployment> Deployments, string? NextToken);
 }

@@ -31,7 +31,15 @@ internal sealed partial class DurationJsonConverter : JsonConverter<TimeSpan>
         }
 
         double Part(string name) => match.Groups[name].Success ? double.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
-        return TimeSpan.FromHours(Part("h")) + TimeSpan.FromMinutes(Part("m")) + TimeSpan.FromSeconds(Part("s")) + TimeSpan.FromMilliseconds(Part("ms"));
+        try
+        {
+            return TimeSpan.FromHours(Part("h")) + TimeSpan.FromMinutes(Part("m")) + TimeSpan.FromSeconds(Part("s")) + TimeSpan.FromMilliseconds(Part("ms"));
+        }
+        catch (OverflowException)
+        {
+            // "9999999999h" is well-formed but no TimeSpan: a client error, not a server fault.
+            throw new JsonException($"'{text}' is longer than any duration this API accepts.");
+        }
     }
 
     public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options)

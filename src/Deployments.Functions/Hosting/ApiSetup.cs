@@ -1,0 +1,39 @@
+using Deployments.Functions.Apis;
+using Deployments.Functions.Hosting.Idempotency;
+using Durable.Storage;
+
+namespace Deployments.Functions.Hosting;
+
+/// <summary>The resource API's services and routes, registered from <see cref="ControlPlaneSetup"/> with one line each.</summary>
+internal static class ApiSetup
+{
+    public const string JsonContentType = "application/json";
+
+    public static IServiceCollection AddControlPlaneApi(this IServiceCollection services, string tablePrefix)
+    {
+        services.AddRequestLimits();
+        // Binding failures (a malformed uuid in the path, a word for a number) become exceptions that
+        // ApiExceptionHandler turns into a 400 naming the parameter, instead of a bare status code.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddSingleton<StrictJson>();
+        services.AddSingleton<JsonBodyReader>();
+        services.AddSingleton(provider => new IdempotencyStore(provider.GetRequiredService<StorageConnection>(), tablePrefix, provider.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    /// <summary>Clusters, environments, apps, pipelines and notification subscriptions.</summary>
+    public static RouteGroupBuilder MapCatalogApis(this RouteGroupBuilder api) => api
+        .MapClustersApi()
+        .MapEnvironmentsApi()
+        .MapAppsApi()
+        .MapPipelinesApi()
+        .MapSubscriptionsApi();
+
+    /// <summary>Every POST of the group honours <c>Idempotency-Key</c>.</summary>
+    public static RouteGroupBuilder WithIdempotentPosts(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter<IdempotencyFilter>();
+        return group;
+    }
+}
