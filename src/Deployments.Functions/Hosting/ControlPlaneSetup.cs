@@ -1,5 +1,9 @@
 using DevStorage;
 using Deployments.Functions.Apis;
+using Deployments.Functions.Auth;
+using Deployments.Functions.Hooks;
+using Deployments.Functions.QuickStart;
+using Deployments.Functions.Runtime;
 using Durable;
 using Scalar.AspNetCore;
 
@@ -34,11 +38,14 @@ internal static class ControlPlaneSetup
         var hub = builder.Configuration[$"{DurableTaskOptions.HostJsonSection}:hubName"] ?? "ControlPlane";
         builder.Services.AddDurableTask(builder.Configuration, DeploymentTasks.Register, runWorker: !FunctionsSettings.UnderFunctionsHost);
         builder.Services.AddDeployments(tablePrefix: hub);
-        builder.Services.AddControlPlaneApi(tablePrefix: hub);
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+        builder.Services.AddSingleton<ControlPlaneTables>();
+        builder.Services.AddControlPlaneAuth();
+        builder.Services.AddWebhooks();
+        builder.Services.AddQuickStart(builder.Configuration, lease);
         return lease;
     }
 
@@ -46,12 +53,20 @@ internal static class ControlPlaneSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi("/api/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/api/openapi/{documentName}.json"));
-        app.MapHealthChecks("/api/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/api/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/api/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/api/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         var api = app.MapGroup("/api");
         api.MapDeploymentsApi();
-        api.MapCatalogApis();
+        api.MapTokensApi();
+        api.MapHooksApi();
+        app.MapDurableTaskOperatorApi();
+        if (QueueTriggerFunctions.Enabled(app.Configuration))
+        {
+            app.MapQueueTriggerFunctions(app.Services.GetRequiredService<DurableTaskEngine>());
+        }
     }
 }

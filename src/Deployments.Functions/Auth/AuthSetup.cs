@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Deployments.Functions.Auth;
+
+/// <summary>
+/// Every endpoint needs a key unless it says <c>AllowAnonymous</c> (health, signed webhooks, the queue
+/// functions the Functions host calls): the fallback policy applies the capability rule to whatever the
+/// API maps, so a new endpoint is protected without opting in.
+/// </summary>
+internal static class AuthSetup
+{
+    public static IServiceCollection AddControlPlaneAuth(this IServiceCollection services)
+    {
+        services.AddSingleton<AdminKeyStore>();
+        services.AddSingleton<AccessTokenStore>();
+        services.AddSingleton<RequestNamespace>();
+        services.AddHostedService<AdminKeyAnnouncer>();
+        services.AddAuthentication(KeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, KeyAuthenticationHandler>(KeyAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<IAuthorizationHandler, CapabilityAuthorizationHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder(KeyAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser()
+            .AddRequirements(CapabilityRequirement.Instance)
+            .Build());
+        return services;
+    }
+}

@@ -1,0 +1,64 @@
+using Azure.Data.Tables;
+using Durable;
+using Durable.Storage;
+
+namespace Deployments.Functions.Runtime;
+
+/// <summary>
+/// The app's own tables (keys and tokens, webhook deliveries), named after the task hub like the engine's
+/// and the domain's, on the same account and credential.
+/// </summary>
+internal sealed class ControlPlaneTables : IDisposable
+{
+    private readonly TableClient keys;
+    private readonly TableClient deliveries;
+    private readonly SemaphoreSlim creating = new(1, 1);
+    private volatile bool created;
+
+    public ControlPlaneTables(StorageConnection connection, DurableTaskClient client)
+    {
+        var service = connection.ConnectionString is { } text
+            ? new TableServiceClient(text)
+            : new TableServiceClient(connection.TableUri!, connection.Credential!);
+        keys = service.GetTableClient($"{client.HubName}Keys");
+        deliveries = service.GetTableClient($"{client.HubName}Deliveries");
+    }
+
+    public void Dispose() => creating.Dispose();
+
+    public async Task<TableClient> KeysAsync(CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        return keys;
+    }
+
+    public async Task<TableClient> DeliveriesAsync(CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        return deliveries;
+    }
+
+    /// <summary>Created once per process; a failure (storage briefly down) is retried by the next caller, not cached.</summary>
+    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (created)
+        {
+            return;
+        }
+
+        await creating.WaitAsync(cancellationToken);
+        try
+        {
+            if (!created)
+            {
+                await keys.CreateIfNotExistsAsync(cancellationToken);
+                await deliveries.CreateIfNotExistsAsync(cancellationToken);
+                created = true;
+            }
+        }
+        finally
+        {
+            creating.Release();
+        }
+    }
+}
