@@ -25,9 +25,11 @@ public static class DeploymentsServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var connection = provider.GetRequiredService<StorageConnection>();
+            // The domain tables are billed like the engine's: count them with the host's other requests.
+            var options = provider.GetRequiredService<StorageTransactionCounter>().CountedTableClientOptions();
             var client = connection.ConnectionString is { } text
-                ? new TableServiceClient(text)
-                : new TableServiceClient(connection.TableUri!, connection.Credential!);
+                ? new TableServiceClient(text, options)
+                : new TableServiceClient(connection.TableUri!, connection.Credential!, options);
             return new DeploymentTables(client, tablePrefix);
         });
         services.AddSingleton<AppStore>();

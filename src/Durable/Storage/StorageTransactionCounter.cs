@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 
 namespace Durable.Storage;
 
@@ -22,6 +23,17 @@ public sealed class StorageTransactionCounter
     public long Total => Tables + Queues + Blobs;
 
     internal HttpPipelinePolicy PolicyFor(StorageService service) => new CountingPolicy(this, service);
+
+    /// <summary>
+    /// Options for a table client the host builds outside the engine (a domain store, say), so that its
+    /// requests are billed to this host's count too instead of going unseen.
+    /// </summary>
+    public TableClientOptions CountedTableClientOptions()
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(PolicyFor(StorageService.Table), HttpPipelinePosition.PerRetry);
+        return options;
+    }
 
     private void Count(StorageService service)
     {
