@@ -1,0 +1,55 @@
+using Deployments.Bench;
+using DevStorage;
+using StubPlatform;
+
+// Concurrent rollouts on the webhook driver against an in-process stub platform, read against raw Azurite in
+// the same run. Usage:
+//   dotnet run -c Release --project bench/Deployments.Bench [-- --quick] [--rollouts N] [--healthy-after-ms M]
+var options = BenchOptions.Parse(args);
+
+Console.WriteLine("Starting an in-memory Azurite and the stub platform for this run...");
+await using var azurite = await AzuriteProcess.StartAsync(new AzuriteOptions(), CancellationToken.None);
+// The stub reads HealthyAfter on every probe, so the last wave can switch to delayed health.
+var platformOptions = new StubPlatformOptions { HealthyAfter = TimeSpan.Zero };
+await using var platform = new StubPlatformServer(platformOptions);
+await platform.StartAsync();
+
+var sequential = await RawAzuriteBaseline.MeasureAsync(azurite.ConnectionString, options.Quick ? 200 : 1000);
+var parallel = await ParallelAzuriteBaseline.MeasureUpsertsAsync(azurite.ConnectionString, options.Quick ? 1000 : 5000, parallelism: 32);
+Report.Baseline(sequential, parallel);
+
+using var profile = new EngineProfile();
+await using var hosts = await BenchHosts.StartAsync(azurite.ConnectionString);
+var fleet = new Fleet(hosts, options);
+await fleet.CreateClusterAsync(platform);
+var wave = new RolloutWave(hosts, platform, profile);
+
+// Warm-up on a few apps of their own, so JIT and connection set-up do not land in the first measured wave.
+var warmUp = await fleet.CreateAppsAsync("warm", 3);
+await wave.RunAsync("warm-up rolling", warmUp, Fleet.Rolling);
+await wave.RunAsync("warm-up canary", warmUp, Fleet.Canary("v2"));
+
+Console.WriteLine($"Creating {options.Rollouts} apps and running the waves...");
+var apps = await fleet.CreateAppsAsync("bench", options.Rollouts);
+var rolling = await RunAsync("rolling wave", Fleet.Rolling);
+var canary = await RunAsync("canary wave", Fleet.Canary("v2"));
+platformOptions.HealthyAfter = options.HealthyAfter;
+var delayed = await RunAsync($"canary wave, healthy after {options.HealthyAfter.TotalSeconds:0.#} s", Fleet.Canary("v3"));
+fleet.RequireExactlyNewRevisionLive(platform, "bench", apps.Count, revision: 3);
+
+WaveResult[] waves = [rolling, canary, delayed];
+Report.Waves(options, waves);
+Report.Ratios(waves, sequential, parallel);
+foreach (var measured in waves)
+{
+    Report.Profile(measured);
+}
+
+Report.Definitions(options, hosts.EngineOptions);
+
+async Task<WaveResult> RunAsync(string name, Func<Deployments.Model.App, Deployments.Service.CreateDeploymentRequest> request)
+{
+    var result = await wave.RunAsync(name, apps, request);
+    Console.WriteLine($"  {name}: {result.Rollouts} rollouts done in {result.WallSeconds:F1} s");
+    return result;
+}

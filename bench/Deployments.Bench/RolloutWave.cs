@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using Deployments.Model;
+using Deployments.Orchestrations;
+using Deployments.Service;
+using Durable;
+using StubPlatform;
+
+namespace Deployments.Bench;
+
+/// <summary>
+/// Starts one deployment per app all at once and waits until every one has ended. Any rollout that does not
+/// end successful fails the whole run: a benchmark of rollouts that did not happen measures nothing.
+/// </summary>
+internal sealed class RolloutWave(BenchHosts hosts, StubPlatformServer platform, EngineProfile profile)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    public async Task<WaveResult> RunAsync(string name, IReadOnlyList<App> apps, Func<App, CreateDeploymentRequest> request)
+    {
+        profile.Take();
+        var transactionsBefore = Count();
+        var platformBefore = platform.Counters.Requests;
+        var clock = Stopwatch.StartNew();
+        var waveStart = DateTimeOffset.UtcNow;
+
+        var started = await Task.WhenAll(apps.Select(async app =>
+        {
+            StorageScope.Enter("client: create deployment");
+            var at = DateTimeOffset.UtcNow;
+            var deployment = await hosts.Deployments.CreateAsync(request(app), CancellationToken.None);
+            return (Deployment: deployment, At: at);
+        }));
+        var createSeconds = clock.Elapsed.TotalSeconds;
+
+        var ended = await WaitForEndAsync(started.Select(s => s.Deployment.InstanceId).ToHashSet(), waveStart);
+        await RequireSuccessAsync(name, started.Select(s => s.Deployment).ToList(), ended);
+        await WaitForNotificationsAsync(waveStart);
+        var countedSeconds = clock.Elapsed.TotalSeconds;
+        var transactions = Count() - transactionsBefore;
+        var engine = profile.Take();
+
+        // The engine stamps completion with the same system clock the start times were read from.
+        var durations = started.Select(s => (ended[s.Deployment.InstanceId].LastUpdatedAt - s.At).TotalMilliseconds).ToList();
+        var wallSeconds = (ended.Values.Max(m => m.LastUpdatedAt) - started.Min(s => s.At)).TotalSeconds;
+        return new WaveResult(name, apps.Count, wallSeconds, createSeconds, countedSeconds, durations, transactions, engine,
+            platform.Counters.Requests - platformBefore);
+    }
+
+    private TransactionCount Count() => new(hosts.Transactions.Tables, hosts.Transactions.Queues, hosts.Transactions.Blobs);
+
+    /// <summary>Polls the instances table (one query, not one read per rollout) until every instance of the wave is terminal.</summary>
+    private async Task<Dictionary<string, OrchestrationMetadata>> WaitForEndAsync(HashSet<string> instanceIds, DateTimeOffset waveStart)
+    {
+        var ended = new Dictionary<string, OrchestrationMetadata>();
+        var deadline = Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        while (ended.Count < instanceIds.Count)
+        {
+            foreach (var instance in await QueryAsync("deployment-", waveStart, [.. Enum.GetValues<OrchestrationRuntimeStatus>().Where(s => s.IsTerminal())], outputs: true))
+            {
+                if (instanceIds.Contains(instance.InstanceId))
+                {
+                    ended[instance.InstanceId] = instance;
+                }
+            }
+
+            if (deadline.Elapsed > Timeout)
+            {
+                throw new TimeoutException($"Only {ended.Count} of {instanceIds.Count} rollouts ended within {Timeout.TotalMinutes} minutes.");
+            }
+
+            if (deadline.Elapsed - lastReport > TimeSpan.FromSeconds(15))
+            {
+                lastReport = deadline.Elapsed;
+                Console.WriteLine($"  ... {ended.Count}/{instanceIds.Count} rollouts ended after {deadline.Elapsed.TotalSeconds:F0} s");
+            }
+
+            if (ended.Count < instanceIds.Count)
+            {
+                await Task.Delay(PollInterval);
+            }
+        }
+
+        return ended;
+    }
+
+    private async Task RequireSuccessAsync(string name, List<Deployment> deployments, Dictionary<string, OrchestrationMetadata> ended)
+    {
+        StorageScope.Enter(StorageScope.Observer);
+        var failures = new List<string>();
+        foreach (var deployment in deployments)
+        {
+            var instance = ended[deployment.InstanceId];
+            var outcome = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<RolloutOutcome>() : null;
+            if (outcome?.Status != DeploymentStatus.Successful)
+            {
+                failures.Add($"{deployment.Id:N}: orchestration {instance.RuntimeStatus}, outcome {outcome?.Status} '{outcome?.Description}' {instance.FailureDetails?.ErrorMessage}");
+                continue;
+            }
+
+            var stored = await hosts.ObserverDeployments.GetRequiredAsync(deployment.Id, CancellationToken.None);
+            if (stored.Status != DeploymentStatus.Successful)
+            {
+                failures.Add($"{deployment.Id:N}: orchestration succeeded but the deployment reads {stored.Status} '{stored.StatusDescription}'");
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new InvalidOperationException($"{failures.Count} of {deployments.Count} rollouts of the {name} did not end successful:{Environment.NewLine}  "
+                + string.Join(Environment.NewLine + "  ", failures.Take(10)));
+        }
+    }
+
+    /// <summary>Each status change starts a notification orchestration; its storage cost belongs to the wave that caused it.</summary>
+    private async Task WaitForNotificationsAsync(DateTimeOffset waveStart)
+    {
+        var deadline = Stopwatch.StartNew();
+        while ((await QueryAsync("notify-", waveStart, [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running], outputs: false)).Count > 0)
+        {
+            if (deadline.Elapsed > Timeout)
+            {
+                throw new TimeoutException("Notification orchestrations of the wave did not finish.");
+            }
+
+            await Task.Delay(PollInterval);
+        }
+    }
+
+    private async Task<List<OrchestrationMetadata>> QueryAsync(string prefix, DateTimeOffset createdFrom, IReadOnlyCollection<OrchestrationRuntimeStatus> statuses, bool outputs)
+    {
+        StorageScope.Enter(StorageScope.Observer);
+        var found = new List<OrchestrationMetadata>();
+        string? token = null;
+        do
+        {
+            var page = await hosts.ObserverClient.QueryInstancesAsync(new OrchestrationQuery
+            {
+                InstanceIdPrefix = prefix,
+                CreatedFrom = createdFrom.AddSeconds(-1),
+                Statuses = statuses,
+                PageSize = 1000,
+                FetchInputsAndOutputs = outputs,
+                ContinuationToken = token,
+            });
+            found.AddRange(page.Instances);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        return found;
+    }
+}
