@@ -1,0 +1,100 @@
+using System.Globalization;
+using TestSupport;
+
+namespace Deployments.Functions.Tests.Infrastructure;
+
+/// <summary>The setup steps tests share, made through the API as a platform engineer would make them.</summary>
+public static class Scenario
+{
+    /// <summary>A revision running the real sample service; VERSION is what it answers with, FAIL_HEALTH makes it unhealthy.</summary>
+    public static object SampleRevision(string version, bool failHealth = false) => new
+    {
+        artifact = new { command = "dotnet", args = new[] { BuildOutputs.SampleService } },
+        environment = new Dictionary<string, object>
+        {
+            ["VERSION"] = new { value = version },
+            ["FAIL_HEALTH"] = new { value = failHealth ? "true" : "false" },
+        },
+    };
+
+    /// <summary>Options that make a rollout quick and a failure show quickly.</summary>
+    public static Dictionary<string, object> FastOptions(params object[] steps) => new()
+    {
+        ["max_in_flight"] = 3,
+        ["min_healthy_time"] = "0s",
+        ["healthy_deadline"] = "20s",
+        ["progress_deadline"] = "60s",
+        ["steps"] = steps,
+    };
+
+    public static async Task<Guid> CreateLocalClusterAsync(this ControlPlaneServer server, string name = "local") =>
+        (await server.Api.PostAsync("/api/clusters", new
+        {
+            name,
+            region = "local",
+            kind = "dedicated",
+            driver = "process",
+            driver_settings = new Dictionary<string, string> { ["stateDirectory"] = server.StateDirectory },
+        })).Expect(HttpStatusCode.Created).GetProperty("id").GetGuid();
+
+    public static async Task<Guid> CreateSampleAppAsync(this ControlPlaneServer server, Guid clusterId, string name, int instances = 1, string version = "v1", string @namespace = "default") =>
+        (await server.Api.PostAsync("/api/apps", new
+        {
+            name,
+            @namespace,
+            cluster_id = clusterId,
+            groups = new Dictionary<string, int> { ["web"] = instances },
+            revision = SampleRevision(version),
+        })).Expect(HttpStatusCode.Created).GetProperty("id").GetGuid();
+
+    /// <summary>Starts a deployment of the app's current revision, or of a new one when <paramref name="version"/> is given.</summary>
+    public static async Task<JsonElement> DeployAsync(this ControlPlaneServer server, Guid appId, object? options = null, string strategy = "rolling", string? version = null)
+    {
+        var body = new Dictionary<string, object?> { ["app_id"] = appId, ["strategy"] = strategy, ["options"] = options ?? FastOptions() };
+        if (version is not null)
+        {
+            foreach (var (field, value) in RevisionFields(version))
+            {
+                body[field] = value;
+            }
+        }
+
+        return (await server.Api.PostAsync("/api/deployments", body)).Expect(HttpStatusCode.Created);
+    }
+
+    public static Dictionary<string, object> RevisionFields(string version) => new()
+    {
+        ["artifact"] = new { command = "dotnet", args = new[] { BuildOutputs.SampleService } },
+        ["environment"] = new Dictionary<string, object> { ["VERSION"] = new { value = version }, ["FAIL_HEALTH"] = new { value = "false" } },
+    };
+
+    public static async Task<JsonElement> DeploySuccessfullyAsync(this ControlPlaneServer server, Guid appId, string? version = null)
+    {
+        var started = await server.DeployAsync(appId, version: version);
+        return await server.WaitForStatusAsync(started.GetProperty("id").GetGuid(), "successful");
+    }
+
+    /// <summary>Follows a deployment with blocking reads (each returns as soon as it changes) until it reaches one of the statuses.</summary>
+    public static async Task<JsonElement> WaitForStatusAsync(this ControlPlaneServer server, Guid deploymentId, params string[] statuses) =>
+        await server.WaitForAsync(deploymentId, d => statuses.Contains(d.GetProperty("status").GetString()), string.Join(" or ", statuses));
+
+    public static async Task<JsonElement> WaitForAsync(this ControlPlaneServer server, Guid deploymentId, Func<JsonElement, bool> condition, string what)
+    {
+        var deadline = DateTimeOffset.UtcNow + Poll.DefaultTimeout;
+        long index = 0;
+        JsonElement last = default;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var response = await server.Api.GetAsync($"/api/deployments/{deploymentId}?index={index}&wait=5s");
+            last = response.Expect(HttpStatusCode.OK);
+            if (condition(last))
+            {
+                return last;
+            }
+
+            index = long.Parse(response.Header("X-Modify-Index")!, CultureInfo.InvariantCulture);
+        }
+
+        throw new TimeoutException($"Deployment {deploymentId} did not become {what}; last: {last}");
+    }
+}
