@@ -60,7 +60,8 @@ public sealed class AuthTests(AzuriteFixture azurite)
         using var list = await admin.GetAsync("/api/tokens");
         var listed = await list.Content.ReadAsStringAsync();
         Assert.Contains(id, listed, StringComparison.Ordinal);
-        Assert.DoesNotContain(token["cpt_".Length..].Split('_')[1], listed, StringComparison.Ordinal);
+        var secret = token[$"cpt_{id}_".Length..];
+        Assert.DoesNotContain(secret, listed, StringComparison.Ordinal);
         Assert.DoesNotContain("hash", listed, StringComparison.OrdinalIgnoreCase);
 
         using var reader = host.WithBearer(token);
