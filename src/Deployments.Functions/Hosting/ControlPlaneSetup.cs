@@ -38,6 +38,7 @@ internal static class ControlPlaneSetup
         var hub = builder.Configuration[$"{DurableTaskOptions.HostJsonSection}:hubName"] ?? "ControlPlane";
         builder.Services.AddDurableTask(builder.Configuration, DeploymentTasks.Register, runWorker: !FunctionsSettings.UnderFunctionsHost);
         builder.Services.AddDeployments(tablePrefix: hub);
+        builder.Services.AddControlPlaneApi(tablePrefix: hub);
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -61,6 +62,7 @@ internal static class ControlPlaneSetup
         app.MapHealthChecks("/api/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         var api = app.MapGroup("/api");
         api.MapDeploymentsApi();
+        api.MapCatalogApis();
         api.MapTokensApi();
         api.MapHooksApi();
         app.MapDurableTaskOperatorApi();

@@ -21,6 +21,9 @@ public sealed class ApiClient(HttpClient http)
     public async Task<ApiResponse> SendAsync(HttpMethod method, string path, HttpContent? content, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
+        // A body the server refuses by its size is answered before it is read, and the connection closed:
+        // asking to continue first lets the client read that 413 instead of failing on a broken pipe.
+        request.Headers.ExpectContinue = content?.Headers.ContentLength > 512 * 1024;
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);
