@@ -122,9 +122,11 @@ internal sealed class ControlPlaneHost : IAsyncDisposable
     }
 
     /// <summary>Kills every sample process left behind, whatever state the test ended in.</summary>
-    public static async Task StopSampleProcessesAsync(ITargetDriver processDriver, string stateDirectory)
+    public static Task StopSampleProcessesAsync(ITargetDriver processDriver, string stateDirectory) =>
+        StopSampleProcessesAsync(processDriver, new ClusterTarget("cleanup", "process", new Dictionary<string, string> { ["stateDirectory"] = stateDirectory }));
+
+    public static async Task StopSampleProcessesAsync(ITargetDriver processDriver, ClusterTarget cluster)
     {
-        var cluster = new ClusterTarget("cleanup", "process", new Dictionary<string, string> { ["stateDirectory"] = stateDirectory });
         foreach (var running in await processDriver.ListAsync(cluster, CancellationToken.None))
         {
             await processDriver.StopAsync(cluster, new Placement(running.AllocationId, running.Address, running.ProcessId, null), CancellationToken.None);

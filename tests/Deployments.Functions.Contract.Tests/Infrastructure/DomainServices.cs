@@ -36,6 +36,10 @@ internal sealed class DomainServices : IAsyncDisposable
         return await Catalog.CreateAppAsync(new CreateAppRequest("shop", cluster.Id, new Dictionary<string, int> { ["web"] = instances }, Revision: ControlPlaneHost.SampleRevision("v1")), CancellationToken.None);
     }
 
+    /// <summary>Stops the sample processes of a cluster that keeps its state in the driver's default directory.</summary>
+    public Task StopSampleProcessesAsync(Guid clusterId) =>
+        ControlPlaneHost.StopSampleProcessesAsync(provider.GetRequiredService<TargetDriverRegistry>().Get("process"), new ClusterTarget(clusterId.ToString("N"), "process", new Dictionary<string, string>()));
+
     public async ValueTask DisposeAsync()
     {
         await ControlPlaneHost.StopSampleProcessesAsync(provider.GetRequiredService<TargetDriverRegistry>().Get("process"), StateDirectory);

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Deployments.Functions.Contract.Tests.Infrastructure;
+using TestSupport;
+
+namespace Deployments.Functions.Contract.Tests;
+
+/// <summary>
+/// The quick start as a new user meets it: the self-hosted app with the launch profile's setting prints a
+/// freshly generated admin key and the commands for a canary, and those commands, run as printed, roll the
+/// sample service out to success.
+/// </summary>
+public sealed partial class QuickStartTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task The_printed_key_and_commands_roll_a_canary_out_to_success()
+    {
+        var connection = azurite.ConnectionString;
+        var hub = azurite.NewHubName("quick");
+        await using var domain = new DomainServices(connection, hub);
+        await using var app = await HandlerProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = connection,
+            ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = hub,
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.500",
+            ["QuickStart__Enabled"] = "true",
+        }, underFunctionsHost: false);
+
+        var output = await WaitForOutputAsync(app, "curl -s -X POST");
+        var key = AdminKeyLine().Match(output).Groups[1].Value;
+        var body = CreateCommand().Match(output).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(key), output);
+        Assert.Contains(app.BaseAddress.ToString().TrimEnd('/') + "/api/deployments", output, StringComparison.Ordinal);
+
+        using var client = app.Client(key);
+        using var created = await client.PostAsync("/api/deployments", new StringContent(body, Encoding.UTF8, "application/json"));
+        var deployment = await created.ReadAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.Created, $"{deployment}\n{app.Output}");
+        var id = deployment.GetProperty("id").GetString();
+        try
+        {
+            string? status = null;
+            var deadline = DateTime.UtcNow.AddSeconds(150);
+            while (DateTime.UtcNow < deadline && status is not ("successful" or "failed" or "cancelled"))
+            {
+                using var read = await client.GetAsync($"/api/deployments/{id}?index=0&wait=5s");
+                var current = await read.ReadAsync();
+                status = current.TryGetProperty("status", out var value) ? value.GetString() : "pending";
+            }
+
+            Assert.True(status == "successful", $"status {status}\n{app.Output}");
+            Assert.Equal("canary", deployment.GetProperty("strategy").GetString());
+        }
+        finally
+        {
+            await domain.StopSampleProcessesAsync(Guid.Parse(deployment.GetProperty("cluster_id").GetString()!));
+        }
+    }
+
+    private static async Task<string> WaitForOutputAsync(HandlerProcess app, string marker)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!app.Output.Contains(marker, StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"'{marker}' never printed:\n{app.Output}");
+            await Task.Delay(100);
+        }
+
+        return app.Output;
+    }
+
+    [GeneratedRegex(@"Admin key \(shown once[^)]*\): (\S+)")]
+    private static partial Regex AdminKeyLine();
+
+    [GeneratedRegex(@"curl -s -X POST .* -d '(.*)'\s*$", RegexOptions.Multiline)]
+    private static partial Regex CreateCommand();
+}
