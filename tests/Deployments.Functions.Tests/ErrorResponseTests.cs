@@ -116,5 +116,11 @@ public sealed class ErrorResponseTests(ServerFixture fixture) : IClassFixture<Se
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
         }
+
+        // Bodies are read by the API's strict reader, yet documented with their schema.
+        var create = paths.GetProperty("/api/clusters").GetProperty("post");
+        Assert.True(create.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out var schema), create.ToString());
+        Assert.True(schema.TryGetProperty("schema", out _), create.ToString());
+        Assert.False(create.TryGetProperty("parameters", out var parameters) && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "body"), create.ToString());
     }
 }

@@ -18,7 +18,8 @@ internal static class ApiSetup
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSingleton<StrictJson>();
         services.AddSingleton<JsonBodyReader>();
-        services.AddSingleton(provider => new IdempotencyStore(provider.GetRequiredService<StorageConnection>(), tablePrefix, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new IdempotencyStore(provider.GetRequiredService<StorageConnection>(), provider.GetRequiredService<StorageTransactionCounter>(),
+            tablePrefix, provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 

@@ -11,6 +11,9 @@ namespace Deployments.Functions.Hosting.Idempotency;
 /// </summary>
 internal sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilter
 {
+    /// <summary>The claim the key authentication handler gives a scoped token's id.</summary>
+    private const string TokenIdClaim = "token_id";
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -25,7 +28,7 @@ internal sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilte
                 $"Send one key of 1-{IdempotencyKey.MaxLength} printable characters.", IdempotencyKey.Header);
         }
 
-        var scope = IdempotencyKey.Hash(Actor.Of(http.User))[..32];
+        var scope = IdempotencyKey.Hash(Caller(http))[..32];
         var row = IdempotencyKey.Hash(key);
         var fingerprint = await IdempotencyKey.FingerprintAsync(http.Request, http.RequestAborted);
         var claim = await store.ClaimAsync(scope, row, fingerprint, http.RequestAborted);
@@ -65,6 +68,13 @@ internal sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilte
         await http.Response.Body.WriteAsync(response.Body, http.RequestAborted);
         return Results.Empty;
     }
+
+    /// <summary>
+    /// Whose keys these are: a token by its id (two tokens may share a name), otherwise the caller's name
+    /// (the admin key, or "anonymous" where no authentication runs).
+    /// </summary>
+    private static string Caller(HttpContext http) =>
+        http.User.FindFirst(TokenIdClaim)?.Value is { } tokenId ? $"token:{tokenId}" : $"name:{Actor.Of(http.User)}";
 
     /// <summary>Runs the endpoint's result against a buffer instead of the connection, so it can be stored before it is sent.</summary>
     private static async Task<StoredResponse> ExecuteIntoBufferAsync(HttpContext http, object? outcome)

@@ -21,21 +21,20 @@ internal sealed class IdempotencyStore
 
     private readonly TableClient table;
     private readonly TimeProvider time;
-    private readonly Lazy<Task> created;
+    private volatile bool created;
 
-    public IdempotencyStore(StorageConnection connection, string tablePrefix, TimeProvider time)
+    public IdempotencyStore(StorageConnection connection, StorageTransactionCounter counter, string tablePrefix, TimeProvider time)
     {
-        var service = connection.ConnectionString is { } text ? new TableServiceClient(text) : new TableServiceClient(connection.TableUri!, connection.Credential!);
+        // Billed like every other table of the host, so the storage-transaction counts stay complete.
+        var options = counter.CountedTableClientOptions();
+        var service = connection.ConnectionString is { } text ? new TableServiceClient(text, options) : new TableServiceClient(connection.TableUri!, connection.Credential!, options);
         table = service.GetTableClient($"{tablePrefix}Idempotency");
         this.time = time;
-        created = new Lazy<Task>(() => table.CreateIfNotExistsAsync());
     }
-
-    public TableClient Table => table;
 
     public async Task<IdempotencyClaim> ClaimAsync(string scope, string key, string fingerprint, CancellationToken cancellationToken, int attempt = 1)
     {
-        await created.Value;
+        await EnsureCreatedAsync(cancellationToken);
         var pending = new TableEntity(scope, key) { ["Fingerprint"] = fingerprint, ["State"] = "pending", ["StartedAt"] = time.GetUtcNow() };
         try
         {
@@ -119,6 +118,16 @@ internal sealed class IdempotencyStore
         catch (RequestFailedException lost) when (lost.Status is 404 or 412)
         {
             return new(ClaimOutcome.InProgress);
+        }
+    }
+
+    /// <summary>Created on first use; a failure (storage briefly away) is tried again by the next request, not remembered.</summary>
+    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (!created)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+            created = true;
         }
     }
 
