@@ -39,6 +39,9 @@ public sealed class AuthTests(AzuriteFixture azurite)
         using var apiKeyResponse = await anonymous.SendAsync(apiKey);
         Assert.All(new[] { header, query, bearer, apiKeyResponse }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
 
+        using var unknownRoute = await host.WithKey().GetAsync("/api/no-such-resource");
+        Assert.Equal(HttpStatusCode.NotFound, unknownRoute.StatusCode);
+
         using var wrong = await host.WithKey("not-the-admin-key-at-all").GetAsync("/api/deployments");
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.DoesNotContain("not-the-admin-key-at-all", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -17,8 +17,15 @@ internal sealed class CapabilityAuthorizationHandler(RequestNamespace namespaces
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CapabilityRequirement requirement, HttpContext resource)
     {
-        if (context.User.Identity?.IsAuthenticated != true || resource.GetEndpoint() is not { } endpoint)
+        if (context.User.Identity?.IsAuthenticated != true)
         {
+            return;
+        }
+
+        if (resource.GetEndpoint() is not { } endpoint)
+        {
+            // No route matched: let the request fall through to the 404, for any valid key.
+            context.Succeed(requirement);
             return;
         }
 
