@@ -88,4 +88,28 @@ public sealed class IdempotencyApiTests(ServerFixture fixture) : IClassFixture<S
         late.Expect(HttpStatusCode.Created);
         Assert.Equal(created[0].Body, late.Body);
     }
+
+    [Fact]
+    public async Task Keys_BelongToTheirCaller_EvenWhenTwoTokensShareAName()
+    {
+        var first = await TokenClientAsync();
+        var second = await TokenClientAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var mine = await first.PostAsync("/api/clusters", new { name = "first-caller", region = "r", driver = "process" }, key);
+        var theirs = await second.PostAsync("/api/clusters", new { name = "second-caller", region = "r", driver = "process" }, key);
+
+        Assert.NotEqual(mine.Expect(HttpStatusCode.Created).GetProperty("id").GetGuid(), theirs.Expect(HttpStatusCode.Created).GetProperty("id").GetGuid());
+        Assert.Null(theirs.Header("Idempotent-Replayed"));
+        Assert.Equal(mine.Body, (await first.PostAsync("/api/clusters", new { name = "first-caller", region = "r", driver = "process" }, key)).Body);
+    }
+
+    /// <summary>A client with its own admin token, always named "ci", minted through the tokens API.</summary>
+    private async Task<ApiClient> TokenClientAsync()
+    {
+        var token = (await server.Api.PostAsync("/api/tokens", new { name = "ci", capabilities = new[] { "admin" } })).Expect(HttpStatusCode.Created);
+        var http = new HttpClient { BaseAddress = server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("token").GetString());
+        return new ApiClient(http);
+    }
 }
