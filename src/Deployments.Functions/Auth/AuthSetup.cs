@@ -12,6 +12,9 @@ internal static class AuthSetup
 {
     public static IServiceCollection AddControlPlaneAuth(this IServiceCollection services)
     {
+        // The hosting layer logs each request's URL with its query string, where a `code` key may be:
+        // keep those lines out unless someone asks for them by name in configuration.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
         services.AddSingleton<AdminKeyStore>();
         services.AddSingleton<AccessTokenStore>();
         services.AddSingleton<RequestNamespace>();
