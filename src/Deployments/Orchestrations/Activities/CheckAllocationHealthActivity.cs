@@ -9,13 +9,12 @@ namespace Deployments.Orchestrations.Activities;
 /// Probes allocations (or, with manual health, reads what was set by hand). An allocation counts
 /// healthy only after passing for min_healthy_time; one whose process or host is gone is reported lost.
 /// </summary>
-public sealed class CheckAllocationHealthActivity(AppStore apps, AllocationStore allocations, ClusterTargets clusters, TimeProvider time)
+public sealed class CheckAllocationHealthActivity(AllocationStore allocations, ClusterTargets clusters, TimeProvider time)
     : TaskActivity<HealthRequest, HealthSummary>
 {
     public override async Task<HealthSummary> RunAsync(TaskActivityContext context, HealthRequest request)
     {
-        var app = await apps.GetAsync(request.AppId, context.CancellationToken) ?? throw new NotFoundException("app", request.AppId.ToString());
-        var (target, driver) = await clusters.ForAppAsync(app, context.CancellationToken);
+        var (_, target, driver) = await clusters.ForAppIdAsync(request.AppId, context.CancellationToken);
         int healthy = 0, unhealthy = 0, pending = 0;
         var lost = new List<Guid>();
         foreach (var id in request.AllocationIds)

@@ -5,8 +5,16 @@ using Deployments.Storage;
 namespace Deployments.Orchestrations.Activities;
 
 /// <summary>Resolves which cluster (and so which driver) an app's allocations run on.</summary>
-public sealed class ClusterTargets(CatalogStore catalog, TargetDriverRegistry drivers)
+public sealed class ClusterTargets(CatalogStore catalog, AppStore apps, TargetDriverRegistry drivers)
 {
+    /// <summary>The app by id with its cluster's target and driver: what every allocation activity starts from.</summary>
+    public async Task<(App App, ClusterTarget Target, ITargetDriver Driver)> ForAppIdAsync(Guid appId, CancellationToken cancellationToken)
+    {
+        var app = await apps.GetAsync(appId, cancellationToken) ?? throw new NotFoundException("app", appId.ToString());
+        var (target, driver) = await ForAppAsync(app, cancellationToken);
+        return (app, target, driver);
+    }
+
     public async Task<(ClusterTarget Target, ITargetDriver Driver)> ForAppAsync(App app, CancellationToken cancellationToken)
     {
         var cluster = await catalog.GetClusterAsync(app.ClusterId, cancellationToken)

@@ -14,10 +14,9 @@ public sealed class PlaceAllocationsActivity(AppStore apps, AllocationStore allo
 {
     public override async Task<int> RunAsync(TaskActivityContext context, PlaceRequest request)
     {
-        var app = await apps.GetAsync(request.AppId, context.CancellationToken) ?? throw new NotFoundException("app", request.AppId.ToString());
+        var (app, target, driver) = await clusters.ForAppIdAsync(request.AppId, context.CancellationToken);
         var revision = await apps.GetRevisionAsync(request.AppId, request.Revision, context.CancellationToken)
             ?? throw new NotFoundException("revision", $"{request.AppId}/{request.Revision}");
-        var (target, driver) = await clusters.ForAppAsync(app, context.CancellationToken);
         var placed = 0;
         foreach (var planned in request.Allocations)
         {

@@ -6,13 +6,12 @@ using Durable;
 namespace Deployments.Orchestrations.Activities;
 
 /// <summary>Stops allocations through the driver; already stopped ones are skipped, so a re-run is harmless.</summary>
-public sealed class StopAllocationsActivity(AppStore apps, AllocationStore allocations, ClusterTargets clusters, TimeProvider time)
+public sealed class StopAllocationsActivity(AllocationStore allocations, ClusterTargets clusters, TimeProvider time)
     : TaskActivity<StopRequest, int>
 {
     public override async Task<int> RunAsync(TaskActivityContext context, StopRequest request)
     {
-        var app = await apps.GetAsync(request.AppId, context.CancellationToken) ?? throw new NotFoundException("app", request.AppId.ToString());
-        var (target, driver) = await clusters.ForAppAsync(app, context.CancellationToken);
+        var (_, target, driver) = await clusters.ForAppIdAsync(request.AppId, context.CancellationToken);
         var stopped = 0;
         foreach (var id in request.AllocationIds)
         {
