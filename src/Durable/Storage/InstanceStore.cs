@@ -121,9 +121,19 @@ internal sealed class InstanceStore(TaskHubStorage storage, PayloadStore payload
     {
         foreach (var batch in rowKeys.Chunk(MaxBatchOperations))
         {
-            foreach (var key in batch)
+            try
             {
-                await storage.History.DeleteEntityAsync(instanceId, key, ETag.All, cancellationToken);
+                await storage.History.SubmitTransactionAsync(
+                    batch.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(instanceId, key), ETag.All)),
+                    cancellationToken);
+            }
+            catch (TableTransactionFailedException gone) when (gone.Status == 404)
+            {
+                // Another worker removed some of them first; the whole batch was refused, so go one by one.
+                foreach (var key in batch)
+                {
+                    await storage.History.DeleteEntityAsync(instanceId, key, ETag.All, cancellationToken);
+                }
             }
         }
     }
