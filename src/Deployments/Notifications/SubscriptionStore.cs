@@ -21,13 +21,7 @@ public sealed class SubscriptionStore(DeploymentTables tables)
     public async Task<IReadOnlyList<Subscription>> ListAsync(string @namespace, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        var found = new List<Subscription>();
-        await foreach (var stored in tables.Subscriptions.QueryAsync<Subscription>(TableClient.CreateQueryFilter($"PartitionKey eq {@namespace}"), cancellationToken))
-        {
-            found.Add(stored.Document);
-        }
-
-        return found;
+        return await tables.Subscriptions.ListAsync<Subscription>(TableClient.CreateQueryFilter($"PartitionKey eq {@namespace}"), cancellationToken);
     }
 
     /// <summary>Whether the namespace may have a subscriber: one single-row query, however many there are.</summary>

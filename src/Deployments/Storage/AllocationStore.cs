@@ -32,12 +32,7 @@ public sealed class AllocationStore(DeploymentTables tables)
     private async Task<IReadOnlyList<Allocation>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        var found = new List<Allocation>();
-        await foreach (var stored in tables.Allocations.QueryAsync<Allocation>(filter, cancellationToken))
-        {
-            found.Add(stored.Document);
-        }
-
+        var found = await tables.Allocations.ListAsync<Allocation>(filter, cancellationToken);
         return [.. found.OrderBy(a => a.CreatedAt)];
     }
 

@@ -131,13 +131,7 @@ public sealed class AppStore(DeploymentTables tables, TimeProvider time)
     {
         await tables.EnsureCreatedAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Key(appId)} and RowKey ge {"rev-"} and RowKey lt {"rev."}");
-        var revisions = new List<Revision>();
-        await foreach (var stored in tables.Apps.QueryAsync<Revision>(filter, cancellationToken))
-        {
-            revisions.Add(stored.Document);
-        }
-
-        return revisions;
+        return await tables.Apps.ListAsync<Revision>(filter, cancellationToken);
     }
 
     public async Task MarkRevisionStableAsync(Guid appId, int number, CancellationToken cancellationToken)

@@ -44,13 +44,7 @@ public sealed class CatalogStore(DeploymentTables tables)
     public async Task<IReadOnlyList<EnvironmentDefinition>> ListAllEnvironmentsAsync(CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        var found = new List<EnvironmentDefinition>();
-        await foreach (var stored in tables.Environments.QueryAsync<EnvironmentDefinition>(null, cancellationToken))
-        {
-            found.Add(stored.Document);
-        }
-
-        return found;
+        return await tables.Environments.ListAsync<EnvironmentDefinition>(null, cancellationToken);
     }
 
     /// <summary>
@@ -120,13 +114,7 @@ public sealed class CatalogStore(DeploymentTables tables)
     private async Task<IReadOnlyList<T>> ListAsync<T>(DocumentTable table, string partition, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        var found = new List<T>();
-        await foreach (var stored in table.QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken))
-        {
-            found.Add(stored.Document);
-        }
-
-        return found;
+        return await table.ListAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken);
     }
 
     private async Task DeleteAsync(DocumentTable table, string partition, string row, CancellationToken cancellationToken)

@@ -79,13 +79,7 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time)
     {
         await tables.EnsureCreatedAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Key(id)} and RowKey ge {"event-"} and RowKey lt {"event."}");
-        var events = new List<DeploymentEvent>();
-        await foreach (var stored in tables.Deployments.QueryAsync<DeploymentEvent>(filter, cancellationToken))
-        {
-            events.Add(stored.Document);
-        }
-
-        return events;
+        return await tables.Deployments.ListAsync<DeploymentEvent>(filter, cancellationToken);
     }
 
     public async Task<(IReadOnlyList<Deployment> Deployments, string? ContinuationToken)> QueryAsync(DeploymentQuery query, CancellationToken cancellationToken)
@@ -100,12 +94,7 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time)
     {
         await tables.EnsureCreatedAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {@namespace} and AppId eq {appId}");
-        var found = new List<Deployment>();
-        await foreach (var stored in tables.DeploymentIndex.QueryAsync<Deployment>(filter, cancellationToken))
-        {
-            found.Add(stored.Document);
-        }
-
+        var found = await tables.DeploymentIndex.ListAsync<Deployment>(filter, cancellationToken);
         return [.. found.OrderByDescending(d => d.CreatedAt)];
     }
 

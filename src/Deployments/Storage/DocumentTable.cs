@@ -63,6 +63,18 @@ internal sealed class DocumentTable(TableClient table)
         }
     }
 
+    /// <summary>Every document the filter matches, read into a list.</summary>
+    public async Task<List<T>> ListAsync<T>(string? filter, CancellationToken cancellationToken)
+    {
+        var found = new List<T>();
+        await foreach (var stored in QueryAsync<T>(filter, cancellationToken))
+        {
+            found.Add(stored.Document);
+        }
+
+        return found;
+    }
+
     public async Task<(IReadOnlyList<Stored<T>> Items, string? ContinuationToken)> QueryPageAsync<T>(string? filter, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
