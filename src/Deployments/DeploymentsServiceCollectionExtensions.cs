@@ -1,12 +1,10 @@
-using Azure.Data.Tables;
 using Deployments.Drivers;
+using Deployments.Engine;
 using Deployments.Notifications;
 using Deployments.Orchestrations;
 using Deployments.Orchestrations.Activities;
 using Deployments.Service;
 using Deployments.Storage;
-using Durable;
-using Durable.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,7 +14,7 @@ public static class DeploymentsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the deployment stores, services and target drivers. Call together with
-    /// <c>AddDurableTask(..., DeploymentTasks.Register)</c>, which registers the orchestrations.
+    /// <c>AddDurableTaskEngine(..., DeploymentTasks.Register, WorkflowJson.Options)</c>, which registers the orchestrations.
     /// </summary>
     public static IServiceCollection AddDeployments(this IServiceCollection services, string tablePrefix = "Deploy", Action<DeploymentServiceOptions>? configure = null)
     {
@@ -24,12 +22,8 @@ public static class DeploymentsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider =>
         {
-            var connection = provider.GetRequiredService<StorageConnection>();
             // The domain tables are billed like the engine's: count them with the host's other requests.
-            var options = provider.GetRequiredService<StorageTransactionCounter>().CountedTableClientOptions();
-            var client = connection.ConnectionString is { } text
-                ? new TableServiceClient(text, options)
-                : new TableServiceClient(connection.TableUri!, connection.Credential!, options);
+            var client = TaskHubStorage.TableService(provider.GetRequiredService<StorageConnection>(), provider.GetRequiredService<StorageTransactionCounter>());
             return new DeploymentTables(client, tablePrefix);
         });
         services.AddSingleton<AppStore>();
@@ -48,10 +42,10 @@ public static class DeploymentsServiceCollectionExtensions
     }
 }
 
-/// <summary>The deployment orchestrations and activities, for the durable worker's registry.</summary>
+/// <summary>The deployment orchestrations and activities, for the self-hosted worker's registry.</summary>
 public static class DeploymentTasks
 {
-    public static void Register(DurableTaskRegistry registry) => registry
+    public static void Register(TaskRegistry registry) => registry
         .AddOrchestrator<RolloutOrchestrator>(RolloutOrchestrator.Name)
         .AddOrchestrator<NotifySubscribersOrchestrator>(NotifySubscribersOrchestrator.Name)
         .AddOrchestrator<EnvironmentPromotionOrchestrator>(EnvironmentPromotionOrchestrator.Name)

@@ -1,20 +1,15 @@
 using Deployments.Functions.Contract.Tests.Infrastructure;
 using Deployments.Functions.Hosting;
-using Deployments.Functions.Runtime;
-using Durable;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using TestSupport;
 
 namespace Deployments.Functions.Contract.Tests;
 
 /// <summary>
 /// The app as the Functions host sees it: every HTTP endpoint the app maps is reachable through some
-/// function.json route (else the host would 404 it in Azure), every function.json leads to an endpoint,
-/// and the queue functions listen on exactly the engine's queues for host.json's hub and partitions.
+/// function.json route (else the host would 404 it in Azure), and every function.json leads to an endpoint.
 /// </summary>
 public sealed class FunctionJsonCoverageTests(AzuriteFixture azurite)
 {
@@ -24,7 +19,7 @@ public sealed class FunctionJsonCoverageTests(AzuriteFixture azurite)
     public async Task Every_http_endpoint_is_covered_by_a_function_and_every_function_reaches_an_endpoint()
     {
         await using var app = await BuildAsync();
-        var endpoints = Endpoints(app).Where(e => e.Metadata.GetMetadata<QueueTriggerMetadata>() is null).ToList();
+        var endpoints = Endpoints(app).ToList();
         Assert.NotEmpty(endpoints);
         var http = Functions.Where(f => f.TriggerType == "httpTrigger").ToList();
 
@@ -46,25 +41,7 @@ public sealed class FunctionJsonCoverageTests(AzuriteFixture azurite)
         Assert.All(http, f => Assert.True(f.HasHttpOutput, $"{f.Name} has no http output binding"));
     }
 
-    [Fact]
-    public async Task Queue_functions_listen_on_the_engines_queues_and_each_has_its_endpoint()
-    {
-        await using var app = await BuildAsync();
-        var engine = app.Services.GetRequiredService<DurableTaskEngine>();
-        var queueFunctions = Functions.Where(f => f.TriggerType == "queueTrigger").ToDictionary(f => f.Name, f => f.QueueName ?? string.Empty);
-        var expected = engine.ControlQueueNames.Append(engine.WorkItemQueueName).Order().ToList();
-
-        Assert.Equal(expected, queueFunctions.Values.Order().ToList());
-        var queueEndpoints = Endpoints(app).Select(e => e.Metadata.GetMetadata<QueueTriggerMetadata>()).OfType<QueueTriggerMetadata>().ToList();
-        Assert.Equal(queueFunctions.OrderBy(p => p.Key), queueEndpoints.Select(m => KeyValuePair.Create(m.FunctionName, m.QueueName)).OrderBy(p => p.Key));
-        Assert.All(Endpoints(app).Where(e => e.Metadata.GetMetadata<QueueTriggerMetadata>() is not null), e =>
-        {
-            Assert.Equal(["POST"], MethodsOf(e));
-            Assert.Equal("/" + e.Metadata.GetMetadata<QueueTriggerMetadata>()!.FunctionName, e.RoutePattern.RawText);
-        });
-    }
-
-    /// <summary>The app as configured for the Functions host (queue endpoints mapped), built but not started.</summary>
+    /// <summary>The app as configured for the Functions host, built but not started.</summary>
     private async Task<WebApplication> BuildAsync()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppOutput.Directory, EnvironmentName = "Production" });
@@ -72,7 +49,6 @@ public sealed class FunctionJsonCoverageTests(AzuriteFixture azurite)
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            [QueueTriggerFunctions.CustomHandlerPortSetting] = "0",
         });
         await builder.AddControlPlaneAsync();
         var app = builder.Build();

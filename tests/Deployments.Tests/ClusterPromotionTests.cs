@@ -1,7 +1,7 @@
 using Deployments.Model;
 using Deployments.Service;
 using Deployments.Tests.Infrastructure;
-using Durable;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using TestSupport;
 

@@ -75,6 +75,10 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
         info.ArgumentList.Add($"--hub={hub}");
         info.ArgumentList.Add($"--AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout={ShortLease}");
         info.ArgumentList.Add($"--AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout={ShortLease}");
+        info.ArgumentList.Add($"--AzureFunctionsJobHost:extensions:durableTask:storageProvider:leaseInterval={ShortLease}");
+        info.ArgumentList.Add($"--AzureFunctionsJobHost:extensions:durableTask:storageProvider:leaseRenewInterval={ShortLease / 3}");
+        info.ArgumentList.Add($"--AzureFunctionsJobHost:extensions:durableTask:storageProvider:leaseAcquireInterval={ShortLease / 3}");
+        info.ArgumentList.Add("--AzureFunctionsJobHost:extensions:durableTask:extendedSessionsEnabled=true");
         info.ArgumentList.Add("--AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval=00:00:00.500");
         var process = Process.Start(info) ?? throw new InvalidOperationException("The worker host did not start.");
         process.ErrorDataReceived += (_, _) => { };

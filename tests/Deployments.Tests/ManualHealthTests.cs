@@ -3,7 +3,8 @@ using Deployments.Orchestrations;
 using Deployments.Rules;
 using Deployments.Service;
 using Deployments.Tests.Infrastructure;
-using Durable;
+using DurableTask.Core.History;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using TestSupport;
 
@@ -104,10 +105,10 @@ public sealed class ManualHealthTests(AzuriteFixture azurite)
     };
 
     /// <summary>Waits until the rollout has looked at its allocations' health this many times: proof that it is waiting, not idle.</summary>
-    private static Task<IReadOnlyList<HistoryEvent>> HealthCheckedAsync(DeploymentsTestHost host, Guid deploymentId, int times) =>
+    private static Task<IList<HistoryEvent>> HealthCheckedAsync(DeploymentsTestHost host, Guid deploymentId, int times) =>
         Poll.UntilAsync($"{times} health checks of deployment {deploymentId}", async token =>
         {
             var history = await host.Services.GetRequiredService<DurableTaskClient>().GetOrchestrationHistoryAsync(DeploymentService.InstanceIdFor(deploymentId), token);
-            return history.OfType<TaskScheduled>().Count(t => t.Name == RolloutActivities.CheckHealth) >= times ? history : null;
+            return history.OfType<TaskScheduledEvent>().Count(t => t.Name == RolloutActivities.CheckHealth) >= times ? history : null;
         });
 }

@@ -2,7 +2,8 @@ using Deployments.Model;
 using Deployments.Notifications;
 using Deployments.Service;
 using Deployments.Tests.Infrastructure;
-using Durable;
+using DurableTask.Core.History;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using TestSupport;
 
@@ -70,11 +71,10 @@ public sealed class NotificationTests(AzuriteFixture azurite)
         var client = host.Services.GetRequiredService<DurableTaskClient>();
         await Poll.UntilAsync("a failed delivery attempt to the dead subscriber", async token =>
         {
-            var page = await client.QueryInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = $"notify-{deployment.Id:N}-" }, token);
-            foreach (var instance in page.Instances)
+            await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = $"notify-{deployment.Id:N}-" }).WithCancellation(token))
             {
                 var history = await client.GetOrchestrationHistoryAsync(instance.InstanceId, token);
-                if (history.OfType<TaskFailed>().Any(f => f.Failure.ErrorMessage.Contains("refused", StringComparison.OrdinalIgnoreCase)))
+                if (history.OfType<TaskFailedEvent>().Any(f => f.FailureDetails?.ErrorMessage.Contains("refused", StringComparison.OrdinalIgnoreCase) == true))
                 {
                     return instance;
                 }

@@ -1,5 +1,6 @@
 using Deployments;
-using Durable;
+using Deployments.Engine;
+using Deployments.Orchestrations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Logging;
 var builder = Host.CreateApplicationBuilder(args);
 var hub = builder.Configuration["hub"] ?? throw new ArgumentException("--hub is required");
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddDurableTask(builder.Configuration, DeploymentTasks.Register, options => options.HubName = hub);
+builder.Services.AddDurableTaskEngine(builder.Configuration, DeploymentTasks.Register, WorkflowJson.Options, options => options.HubName = hub);
 builder.Services.AddDeployments(tablePrefix: hub);
 using var host = builder.Build();
 await host.StartAsync();

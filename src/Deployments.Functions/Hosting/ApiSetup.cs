@@ -1,6 +1,6 @@
 using Deployments.Functions.Apis;
 using Deployments.Functions.Hosting.Idempotency;
-using Durable.Storage;
+using Deployments.Engine;
 
 namespace Deployments.Functions.Hosting;
 

@@ -4,7 +4,8 @@ using Deployments.Functions.Auth;
 using Deployments.Functions.Hooks;
 using Deployments.Functions.QuickStart;
 using Deployments.Functions.Runtime;
-using Durable;
+using Deployments.Engine;
+using Deployments.Orchestrations;
 using Scalar.AspNetCore;
 
 namespace Deployments.Functions.Hosting;
@@ -14,8 +15,8 @@ internal static class ControlPlaneSetup
 {
     /// <summary>
     /// Registers storage (starting Azurite first when the setting is development storage and nothing
-    /// listens), the durable engine (with self-hosted workers unless the Functions host delivers messages),
-    /// the deployment services and the HTTP concerns. The returned lease owns an Azurite it started.
+    /// listens), the Durable Task engine with its in-process worker, the deployment services and the HTTP
+    /// concerns. The returned lease owns an Azurite it started.
     /// </summary>
     public static async Task<DevelopmentStorageLease?> AddControlPlaneAsync(this WebApplicationBuilder builder)
     {
@@ -35,8 +36,8 @@ internal static class ControlPlaneSetup
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         }
 
-        var hub = builder.Configuration[$"{DurableTaskOptions.HostJsonSection}:hubName"] ?? "ControlPlane";
-        builder.Services.AddDurableTask(builder.Configuration, DeploymentTasks.Register, runWorker: !FunctionsSettings.UnderFunctionsHost);
+        var hub = builder.Configuration[$"{DurableTaskEngineOptions.HostJsonSection}:hubName"] ?? "ControlPlane";
+        builder.Services.AddDurableTaskEngine(builder.Configuration, DeploymentTasks.Register, WorkflowJson.Options, options => options.HubName = hub);
         builder.Services.AddDeployments(tablePrefix: hub);
         builder.Services.AddControlPlaneApi(tablePrefix: hub);
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
@@ -66,9 +67,5 @@ internal static class ControlPlaneSetup
         api.MapTokensApi();
         api.MapHooksApi();
         app.MapDurableTaskOperatorApi();
-        if (QueueTriggerFunctions.Enabled(app.Configuration))
-        {
-            app.MapQueueTriggerFunctions(app.Services.GetRequiredService<DurableTaskEngine>());
-        }
     }
 }

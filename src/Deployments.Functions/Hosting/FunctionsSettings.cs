@@ -1,4 +1,4 @@
-using Durable;
+using Deployments.Engine;
 
 namespace Deployments.Functions.Hosting;
 

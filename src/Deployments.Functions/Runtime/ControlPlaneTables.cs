@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
-using Durable;
-using Durable.Storage;
+using Deployments.Engine;
 
 namespace Deployments.Functions.Runtime;
 
@@ -15,13 +14,11 @@ internal sealed class ControlPlaneTables : IDisposable
     private readonly SemaphoreSlim creating = new(1, 1);
     private volatile bool created;
 
-    public ControlPlaneTables(StorageConnection connection, DurableTaskClient client)
+    public ControlPlaneTables(StorageConnection connection, StorageTransactionCounter counter, TaskHubStorage hub)
     {
-        var service = connection.ConnectionString is { } text
-            ? new TableServiceClient(text)
-            : new TableServiceClient(connection.TableUri!, connection.Credential!);
-        keys = service.GetTableClient($"{client.HubName}Keys");
-        deliveries = service.GetTableClient($"{client.HubName}Deliveries");
+        var service = TaskHubStorage.TableService(connection, counter);
+        keys = service.GetTableClient($"{hub.HubName}Keys");
+        deliveries = service.GetTableClient($"{hub.HubName}Deliveries");
     }
 
     public void Dispose() => creating.Dispose();

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Deployments.Functions.Auth;
 using Deployments.Functions.Hosting;
-using Durable;
+using Deployments.Orchestrations;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Deployments.Functions.Runtime;
@@ -47,13 +48,18 @@ internal static class DurableTaskOperatorApi
             }
 
             var history = showHistory == true ? await client.GetOrchestrationHistoryAsync(instanceId, ct) : null;
-            var status = InstanceStatusResponse.From(showInput == false ? instance with { SerializedInput = null } : instance, history, showHistoryOutput == true);
+            var status = InstanceStatusResponse.From(instance, history, showHistoryOutput == true, withInput: showInput != false);
             return Json(status, instance.IsCompleted ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
         });
 
     private static Task<IResult> HistoryAsync(string instanceId, DurableTaskClient client, [FromQuery] bool? showHistoryOutput, CancellationToken ct) =>
         Guard(async () =>
         {
+            if (await client.GetInstanceAsync(instanceId, ct) is null)
+            {
+                return UnknownInstance(instanceId);
+            }
+
             var history = await client.GetOrchestrationHistoryAsync(instanceId, ct);
             return Json(new { instanceId, historyEvents = history.Select(e => InstanceStatusResponse.HistoryEventJson(e, showHistoryOutput != false)) });
         });
@@ -68,28 +74,36 @@ internal static class DurableTaskOperatorApi
                 return InvalidStatus();
             }
 
-            var page = await client.QueryInstancesAsync(new OrchestrationQuery
+            var pageSize = Math.Clamp(top ?? 100, 1, 1000);
+            var query = new OrchestrationQuery
             {
                 Statuses = statuses,
                 CreatedFrom = createdTimeFrom,
                 CreatedTo = createdTimeTo,
                 InstanceIdPrefix = instanceIdPrefix,
-                PageSize = Math.Clamp(top ?? 100, 1, 1000),
-                ContinuationToken = http.Request.Headers[ContinuationHeader] is [{ Length: > 0 } token] ? token : null,
+                PageSize = pageSize,
                 FetchInputsAndOutputs = showInput == true,
-            }, ct);
-            if (page.ContinuationToken is { } next)
+            };
+            var continuation = http.Request.Headers[ContinuationHeader] is [{ Length: > 0 } token] ? token : null;
+            var instances = new List<InstanceStatusResponse>();
+            await foreach (var page in client.GetAllInstancesAsync(query).AsPages(continuation, pageSize).WithCancellation(ct))
             {
-                http.Response.Headers[ContinuationHeader] = next;
+                instances.AddRange(page.Values.Select(i => InstanceStatusResponse.From(i)));
+                if (page.ContinuationToken is { Length: > 0 } next)
+                {
+                    http.Response.Headers[ContinuationHeader] = next;
+                }
+
+                break;
             }
 
-            return Json(page.Instances.Select(i => InstanceStatusResponse.From(i)).ToList());
+            return Json(instances);
         });
 
     private static Task<IResult> RaiseEventAsync(string instanceId, string eventName, HttpContext http, DurableTaskClient client, CancellationToken ct) =>
         Guard(async () =>
         {
-            if (await client.GetInstanceAsync(instanceId, cancellationToken: ct) is not { } instance)
+            if (await client.GetInstanceAsync(instanceId, ct) is not { } instance)
             {
                 return UnknownInstance(instanceId);
             }
@@ -121,7 +135,7 @@ internal static class DurableTaskOperatorApi
     private static Task<IResult> SignalAsync(string instanceId, DurableTaskClient client, Func<CancellationToken, Task> send, CancellationToken ct) =>
         Guard(async () =>
         {
-            if (await client.GetInstanceAsync(instanceId, cancellationToken: ct) is not { } instance)
+            if (await client.GetInstanceAsync(instanceId, ct) is not { } instance)
             {
                 return UnknownInstance(instanceId);
             }
@@ -190,17 +204,13 @@ internal static class DurableTaskOperatorApi
         ProblemResults.Problem(StatusCodes.Status410Gone, "The instance has ended", $"Instance '{instance.InstanceId}' is {instance.RuntimeStatus}.");
 
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<object> Json(object value, int status = StatusCodes.Status200OK) =>
-        TypedResults.Json(value, DurableJson.Options, statusCode: status);
+        TypedResults.Json(value, WorkflowJson.Options, statusCode: status);
 
     private static async Task<IResult> Guard(Func<Task<IResult>> action)
     {
         try
         {
             return await action();
-        }
-        catch (OrchestrationNotFoundException missing)
-        {
-            return UnknownInstance(missing.InstanceId);
         }
         catch (ArgumentException invalid)
         {

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Durable;
+using Deployments.Orchestrations;
+using DurableTask.Core.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Deployments.Functions.Runtime;
 
@@ -19,33 +22,33 @@ internal sealed record InstanceStatusResponse(
     DateTimeOffset CreatedTime,
     DateTimeOffset LastUpdatedTime,
     TaskFailureDetails? FailureDetails,
-    string? ParentInstanceId,
     IReadOnlyList<JsonNode?>? HistoryEvents)
 {
-    public static InstanceStatusResponse From(OrchestrationMetadata instance, IReadOnlyList<HistoryEvent>? history = null, bool withHistoryPayloads = true) => new(
+    public static InstanceStatusResponse From(OrchestrationMetadata instance, IEnumerable<HistoryEvent>? history = null, bool withHistoryPayloads = true, bool withInput = true) => new(
         instance.Name,
         instance.InstanceId,
         instance.RuntimeStatus.ToString(),
-        Parse(instance.SerializedInput),
+        withInput ? Parse(instance.SerializedInput) : null,
         Parse(instance.SerializedCustomStatus),
         Parse(instance.SerializedOutput),
         instance.CreatedAt,
         instance.LastUpdatedAt,
         instance.FailureDetails,
-        instance.ParentInstanceId,
         history?.Select(e => HistoryEventJson(e, withHistoryPayloads)).ToList());
 
     /// <summary>One history event with its kind in <c>eventType</c>; payloads dropped unless asked for (they can be large).</summary>
     public static JsonNode? HistoryEventJson(HistoryEvent historyEvent, bool withPayloads)
     {
-        var node = JsonSerializer.SerializeToNode(historyEvent, DurableJson.Options);
+        var node = JsonSerializer.SerializeToNode(historyEvent, historyEvent.GetType(), WorkflowJson.Options);
         if (node is JsonObject fields)
         {
-            if (fields.Remove("type", out var kind))
+            if (fields.Remove("eventType", out var kind))
             {
                 fields.Insert(0, "eventType", kind);
             }
 
+            fields.Remove("eventId");
+            fields.Remove("isPlayed");
             if (!withPayloads)
             {
                 fields.Remove("input");

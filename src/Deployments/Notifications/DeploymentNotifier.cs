@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Deployments.Model;
 using Deployments.Storage;
-using Durable;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Deployments.Notifications;
 
@@ -23,7 +25,7 @@ public sealed class DeploymentNotifier(DurableTaskClient client, SubscriptionSto
         }
 
         var instanceId = $"notify-{deployment.Id:N}-{deployment.ModifyIndex}";
-        if (await client.GetInstanceAsync(instanceId, cancellationToken: cancellationToken) is not null)
+        if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null)
         {
             return;
         }

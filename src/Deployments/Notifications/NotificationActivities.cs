@@ -2,14 +2,14 @@ using System.Text;
 using System.Text.Json;
 using Deployments.Drivers;
 using Deployments.Storage;
-using Durable;
+using Microsoft.DurableTask;
 
 namespace Deployments.Notifications;
 
 public sealed class ListSubscribersActivity(SubscriptionStore subscriptions) : TaskActivity<string, List<Guid>>
 {
     public override async Task<List<Guid>> RunAsync(TaskActivityContext context, string input) =>
-        [.. (await subscriptions.ListAsync(input, context.CancellationToken)).Select(s => s.Id)];
+        [.. (await subscriptions.ListAsync(input, CancellationToken.None)).Select(s => s.Id)];
 }
 
 /// <summary>POSTs the CloudEvent, signed with the subscriber's secret; a non-2xx answer fails the attempt so it is retried.</summary>
@@ -20,7 +20,7 @@ public sealed class DeliverNotificationActivity(SubscriptionStore subscriptions,
     public override async Task<int> RunAsync(TaskActivityContext context, Delivery input)
     {
         var subscriberNamespace = input.Event.Source.Split('/')[2];
-        if (await subscriptions.GetAsync(subscriberNamespace, input.SubscriptionId, context.CancellationToken) is not { } subscription)
+        if (await subscriptions.GetAsync(subscriberNamespace, input.SubscriptionId, CancellationToken.None) is not { } subscription)
         {
             return 0;
         }
@@ -32,8 +32,7 @@ public sealed class DeliverNotificationActivity(SubscriptionStore subscriptions,
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(subscription.Secret, timestamp, body));
         request.Headers.Add("ce-id", input.Event.Id);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        timeout.CancelAfter(Timeout);
+        using var timeout = new CancellationTokenSource(Timeout);
         using var response = await httpClients.CreateClient("notifications").SendAsync(request, timeout.Token);
         if (!response.IsSuccessStatusCode)
         {

@@ -1,6 +1,6 @@
 using Deployments.Model;
 using Deployments.Rules;
-using Durable;
+using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations;
 

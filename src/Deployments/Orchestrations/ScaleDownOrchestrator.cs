@@ -1,4 +1,4 @@
-using Durable;
+using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations;
 

@@ -3,7 +3,8 @@ using Deployments.Orchestrations;
 using Deployments.Orchestrations.Activities;
 using Deployments.Rules;
 using Deployments.Storage;
-using Durable;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
 
 namespace Deployments.Service;
 

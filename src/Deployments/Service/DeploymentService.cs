@@ -2,7 +2,8 @@ using Deployments.Model;
 using Deployments.Orchestrations;
 using Deployments.Rules;
 using Deployments.Storage;
-using Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace Deployments.Service;

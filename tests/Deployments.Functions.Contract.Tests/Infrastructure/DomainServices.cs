@@ -1,7 +1,8 @@
 using Deployments.Drivers;
 using Deployments.Model;
 using Deployments.Service;
-using Durable;
+using Deployments.Engine;
+using Deployments.Orchestrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +21,7 @@ internal sealed class DomainServices : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("AzureWebJobsStorage", connectionString)]).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDurableTask(configuration, DeploymentTasks.Register, options => options.HubName = hubName, runWorker: false);
+        services.AddDurableTaskEngine(configuration, DeploymentTasks.Register, WorkflowJson.Options, options => options.HubName = hubName, runWorker: false);
         services.AddDeployments(tablePrefix: hubName);
         provider = services.BuildServiceProvider();
         StateDirectory = Directory.CreateTempSubdirectory("functions-contract-").FullName;

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Deployments.Functions.Contract.Tests.Infrastructure;
 
 /// <summary>One function.json of the app's build output, reduced to what routing needs.</summary>
-internal sealed record FunctionDefinition(string Name, string TriggerType, string? Route, IReadOnlyList<string> Methods, string? QueueName, string? AuthLevel, bool HasHttpOutput)
+internal sealed record FunctionDefinition(string Name, string TriggerType, string? Route, IReadOnlyList<string> Methods, string? AuthLevel, bool HasHttpOutput)
 {
     public static IReadOnlyList<FunctionDefinition> LoadAll(string appDirectory) =>
         [.. Directory.GetDirectories(appDirectory)
@@ -19,7 +19,7 @@ internal sealed record FunctionDefinition(string Name, string TriggerType, strin
         string? Text(string property) => trigger.TryGetProperty(property, out var value) ? value.GetString() : null;
         var methods = trigger.TryGetProperty("methods", out var list) ? list.EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()).ToList() : [];
         var httpOutput = bindings.Any(b => b.GetProperty("type").GetString() == "http" && b.GetProperty("direction").GetString() == "out");
-        return new FunctionDefinition(name, trigger.GetProperty("type").GetString()!, Text("route"), methods, Text("queueName"), Text("authLevel"), httpOutput);
+        return new FunctionDefinition(name, trigger.GetProperty("type").GetString()!, Text("route"), methods, Text("authLevel"), httpOutput);
     }
 
     /// <summary>

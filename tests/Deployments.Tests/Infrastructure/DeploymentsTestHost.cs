@@ -1,7 +1,8 @@
 using Deployments.Drivers;
 using Deployments.Model;
 using Deployments.Service;
-using Durable;
+using Deployments.Engine;
+using Deployments.Orchestrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,15 +41,18 @@ internal sealed class DeploymentsTestHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection([new("AzureWebJobsStorage", connectionString)]);
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
-        builder.Services.AddDurableTask(builder.Configuration, DeploymentTasks.Register, options =>
+        builder.Services.AddDurableTaskEngine(builder.Configuration, DeploymentTasks.Register, WorkflowJson.Options, options =>
         {
             options.HubName = hubName;
+            options.ExtendedSessionsEnabled = true;
             options.StorageProvider.MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500);
-            options.StorageProvider.MessageRetryDelay = TimeSpan.FromMilliseconds(200);
             if (leases is { } lease)
             {
                 options.StorageProvider.ControlQueueVisibilityTimeout = lease;
                 options.StorageProvider.WorkItemQueueVisibilityTimeout = lease;
+                options.StorageProvider.LeaseInterval = lease;
+                options.StorageProvider.LeaseRenewInterval = lease / 3;
+                options.StorageProvider.LeaseAcquireInterval = lease / 3;
             }
         }, runWorker);
         builder.Services.AddDeployments(tablePrefix: hubName);

@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using Durable.Storage;
+using Deployments.Engine;
 
 namespace Deployments.Functions.Hosting.Idempotency;
 

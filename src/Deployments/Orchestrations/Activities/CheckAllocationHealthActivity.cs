@@ -1,7 +1,7 @@
 using Deployments.Drivers;
 using Deployments.Model;
 using Deployments.Storage;
-using Durable;
+using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations.Activities;
 
@@ -14,12 +14,12 @@ public sealed class CheckAllocationHealthActivity(AllocationStore allocations, C
 {
     public override async Task<HealthSummary> RunAsync(TaskActivityContext context, HealthRequest request)
     {
-        var (_, target, driver) = await clusters.ForAppIdAsync(request.AppId, context.CancellationToken);
+        var (_, target, driver) = await clusters.ForAppIdAsync(request.AppId, CancellationToken.None);
         int healthy = 0, unhealthy = 0, pending = 0;
         var lost = new List<Guid>();
         foreach (var id in request.AllocationIds)
         {
-            var allocation = await allocations.GetAsync(request.AppId, id, context.CancellationToken);
+            var allocation = await allocations.GetAsync(request.AppId, id, CancellationToken.None);
             if (allocation?.Address is not { } address)
             {
                 lost.Add(id);
@@ -38,11 +38,11 @@ public sealed class CheckAllocationHealthActivity(AllocationStore allocations, C
             }
             else
             {
-                var observed = await ProbeAsync(driver, target, allocation, address, context.CancellationToken);
+                var observed = await ProbeAsync(driver, target, allocation, address, CancellationToken.None);
                 if (observed is null)
                 {
                     lost.Add(id);
-                    await allocations.UpsertAsync(allocation with { ActualStatus = AllocationStatus.Lost, Health = AllocationHealth.Unhealthy, UpdatedAt = now }, context.CancellationToken);
+                    await allocations.UpsertAsync(allocation with { ActualStatus = AllocationStatus.Lost, Health = AllocationHealth.Unhealthy, UpdatedAt = now }, CancellationToken.None);
                     continue;
                 }
 
@@ -51,7 +51,7 @@ public sealed class CheckAllocationHealthActivity(AllocationStore allocations, C
                 health = observed == AllocationHealth.Healthy && !counted ? AllocationHealth.Pending : observed.Value;
                 if (allocation.Health != health || allocation.HealthySince != since)
                 {
-                    await allocations.UpsertAsync(allocation with { Health = health, HealthySince = since, UpdatedAt = now }, context.CancellationToken);
+                    await allocations.UpsertAsync(allocation with { Health = health, HealthySince = since, UpdatedAt = now }, CancellationToken.None);
                 }
             }
 

@@ -1,5 +1,5 @@
 using Deployments.Storage;
-using Durable;
+using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations.Activities;
 
@@ -8,14 +8,14 @@ public sealed class CompleteRolloutActivity(DeploymentStore deployments, AppStor
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, Guid deploymentId)
     {
-        var deployment = await deployments.GetRequiredAsync(deploymentId, context.CancellationToken);
-        await apps.MarkRevisionStableAsync(deployment.AppId, deployment.Revision, context.CancellationToken);
+        var deployment = await deployments.GetRequiredAsync(deploymentId, CancellationToken.None);
+        await apps.MarkRevisionStableAsync(deployment.AppId, deployment.Revision, CancellationToken.None);
         await apps.UpdateAsync(deployment.AppId, app => app with
         {
             CurrentRevision = deployment.Revision,
             StableRevision = deployment.Revision,
             ActiveDeploymentId = app.ActiveDeploymentId == deploymentId ? null : app.ActiveDeploymentId,
-        }, context.CancellationToken);
+        }, CancellationToken.None);
         return true;
     }
 }

@@ -1,6 +1,6 @@
 using Deployments.Model;
 using Deployments.Storage;
-using Durable;
+using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations.Activities;
 
@@ -9,9 +9,9 @@ public sealed class LoadRolloutPlanActivity(DeploymentStore deployments, AppStor
 {
     public override async Task<RolloutPlan> RunAsync(TaskActivityContext context, Guid deploymentId)
     {
-        var deployment = await deployments.GetRequiredAsync(deploymentId, context.CancellationToken);
-        var app = await apps.GetAsync(deployment.AppId, context.CancellationToken) ?? throw new NotFoundException("app", deployment.AppId.ToString());
-        var running = (await allocations.ForAppAsync(app.Id, context.CancellationToken))
+        var deployment = await deployments.GetRequiredAsync(deploymentId, CancellationToken.None);
+        var app = await apps.GetAsync(deployment.AppId, CancellationToken.None) ?? throw new NotFoundException("app", deployment.AppId.ToString());
+        var running = (await allocations.ForAppAsync(app.Id, CancellationToken.None))
             .Where(a => a.DesiredStatus == AllocationStatus.Running)
             .ToList();
 
@@ -19,7 +19,7 @@ public sealed class LoadRolloutPlanActivity(DeploymentStore deployments, AppStor
         // again: marking them ours keeps the earlier deployment's delayed scale-down off them.
         foreach (var adopted in running.Where(a => a.Revision == deployment.Revision && a.DeploymentId != deployment.Id))
         {
-            await allocations.UpsertAsync(adopted with { DeploymentId = deployment.Id }, context.CancellationToken);
+            await allocations.UpsertAsync(adopted with { DeploymentId = deployment.Id }, CancellationToken.None);
         }
 
         var existing = running.Select(a => new PlannedAllocation(a.Id, a.Group, a.Revision, a.Canary, a.Revision == deployment.Revision ? deployment.Id : a.DeploymentId)).ToList();

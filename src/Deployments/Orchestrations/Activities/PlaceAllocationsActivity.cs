@@ -1,7 +1,7 @@
 using Deployments.Drivers;
 using Deployments.Model;
 using Deployments.Storage;
-using Durable;
+using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations.Activities;
 
@@ -14,13 +14,13 @@ public sealed class PlaceAllocationsActivity(AppStore apps, AllocationStore allo
 {
     public override async Task<int> RunAsync(TaskActivityContext context, PlaceRequest request)
     {
-        var (app, target, driver) = await clusters.ForAppIdAsync(request.AppId, context.CancellationToken);
-        var revision = await apps.GetRevisionAsync(request.AppId, request.Revision, context.CancellationToken)
+        var (app, target, driver) = await clusters.ForAppIdAsync(request.AppId, CancellationToken.None);
+        var revision = await apps.GetRevisionAsync(request.AppId, request.Revision, CancellationToken.None)
             ?? throw new NotFoundException("revision", $"{request.AppId}/{request.Revision}");
         var placed = 0;
         foreach (var planned in request.Allocations)
         {
-            var existing = await allocations.GetAsync(request.AppId, planned.Id, context.CancellationToken);
+            var existing = await allocations.GetAsync(request.AppId, planned.Id, CancellationToken.None);
             if (existing is { Address: not null })
             {
                 continue;
@@ -29,11 +29,11 @@ public sealed class PlaceAllocationsActivity(AppStore apps, AllocationStore allo
             var now = time.GetUtcNow();
             var record = existing ?? new Allocation(planned.Id, request.DeploymentId, request.AppId, planned.Group, request.Revision, planned.Canary,
                 AllocationHealth.Pending, AllocationStatus.Running, AllocationStatus.Pending, null, null, null, now, now);
-            await allocations.UpsertAsync(record, context.CancellationToken);
+            await allocations.UpsertAsync(record, CancellationToken.None);
 
             var spec = new AllocationSpec(planned.Id.ToString("N"), request.DeploymentId.ToString("N"), app.Name, planned.Group, revision.Number,
                 revision.Artifact.Command ?? revision.Artifact.Image ?? "", revision.Artifact.Args, secrets.Resolve(revision), revision.HealthPath);
-            var placement = await driver.PlaceAsync(target, spec, context.CancellationToken);
+            var placement = await driver.PlaceAsync(target, spec, CancellationToken.None);
             await allocations.UpsertAsync(record with
             {
                 ActualStatus = AllocationStatus.Running,
@@ -41,7 +41,7 @@ public sealed class PlaceAllocationsActivity(AppStore apps, AllocationStore allo
                 ProcessId = placement.ProcessId,
                 HealthUrl = placement.HealthUrl,
                 UpdatedAt = time.GetUtcNow(),
-            }, context.CancellationToken);
+            }, CancellationToken.None);
             placed++;
         }
 

@@ -2,7 +2,7 @@ using Deployments.Drivers;
 using Deployments.Model;
 using Deployments.Service;
 using Deployments.Storage;
-using Durable;
+using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations.Activities;
 
@@ -10,7 +10,7 @@ namespace Deployments.Orchestrations.Activities;
 public sealed class ApplyEnvironmentPromotionActivity(DeploymentService service) : TaskActivity<EnvironmentPromotion, EnvironmentPromotionOutcome>
 {
     public override Task<EnvironmentPromotionOutcome> RunAsync(TaskActivityContext context, EnvironmentPromotion input) =>
-        service.ApplyEnvironmentPromotionAsync(input, context.CancellationToken);
+        service.ApplyEnvironmentPromotionAsync(input, CancellationToken.None);
 }
 
 /// <summary>Writes an approval step onto the deployment's timeline (and whether it still awaits approval).</summary>
@@ -18,7 +18,7 @@ public sealed class NoteApprovalActivity(DeploymentStore deployments) : TaskActi
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, ApprovalNote input)
     {
-        await ApplyAsync(deployments, input, context.CancellationToken);
+        await ApplyAsync(deployments, input, CancellationToken.None);
         return true;
     }
 
@@ -37,23 +37,23 @@ public sealed class RetireAppActivity(AppStore apps, AllocationStore allocations
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, RetireSource input)
     {
-        var promoted = await deployments.GetRequiredAsync(input.NewDeploymentId, context.CancellationToken);
-        if (promoted.Status != DeploymentStatus.Successful || await apps.GetAsync(input.SourceAppId, context.CancellationToken) is not { } app)
+        var promoted = await deployments.GetRequiredAsync(input.NewDeploymentId, CancellationToken.None);
+        if (promoted.Status != DeploymentStatus.Successful || await apps.GetAsync(input.SourceAppId, CancellationToken.None) is not { } app)
         {
             return false;
         }
 
-        var (target, driver) = await clusters.ForAppAsync(app, context.CancellationToken);
-        foreach (var allocation in await allocations.ForAppAsync(app.Id, context.CancellationToken))
+        var (target, driver) = await clusters.ForAppAsync(app, CancellationToken.None);
+        foreach (var allocation in await allocations.ForAppAsync(app.Id, CancellationToken.None))
         {
             if (allocation is { DesiredStatus: AllocationStatus.Running, Address: { } address })
             {
-                await driver.StopAsync(target, new Placement(allocation.Id.ToString("N"), address, allocation.ProcessId, allocation.HealthUrl), context.CancellationToken);
-                await allocations.UpsertAsync(allocation with { DesiredStatus = AllocationStatus.Stopped, ActualStatus = AllocationStatus.Stopped, UpdatedAt = time.GetUtcNow() }, context.CancellationToken);
+                await driver.StopAsync(target, new Placement(allocation.Id.ToString("N"), address, allocation.ProcessId, allocation.HealthUrl), CancellationToken.None);
+                await allocations.UpsertAsync(allocation with { DesiredStatus = AllocationStatus.Stopped, ActualStatus = AllocationStatus.Stopped, UpdatedAt = time.GetUtcNow() }, CancellationToken.None);
             }
         }
 
-        await apps.DeleteAsync(app, context.CancellationToken);
+        await apps.DeleteAsync(app, CancellationToken.None);
         return true;
     }
 }

@@ -1,5 +1,5 @@
 using Deployments.Service;
-using Durable;
+using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations.Activities;
 
@@ -8,7 +8,7 @@ public sealed class StartRollbackActivity(DeploymentService service) : TaskActiv
 {
     public override async Task<Guid> RunAsync(TaskActivityContext context, RollbackRequest request)
     {
-        var deployment = await service.RollbackAsync(new RollbackCommand(request.AppId, request.Revision, "system", request.Reason, request.FailedDeploymentId), context.CancellationToken);
+        var deployment = await service.RollbackAsync(new RollbackCommand(request.AppId, request.Revision, "system", request.Reason, request.FailedDeploymentId), CancellationToken.None);
         return deployment.Id;
     }
 }

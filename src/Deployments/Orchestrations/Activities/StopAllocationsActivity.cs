@@ -1,7 +1,7 @@
 using Deployments.Drivers;
 using Deployments.Model;
 using Deployments.Storage;
-using Durable;
+using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations.Activities;
 
@@ -11,11 +11,11 @@ public sealed class StopAllocationsActivity(AllocationStore allocations, Cluster
 {
     public override async Task<int> RunAsync(TaskActivityContext context, StopRequest request)
     {
-        var (_, target, driver) = await clusters.ForAppIdAsync(request.AppId, context.CancellationToken);
+        var (_, target, driver) = await clusters.ForAppIdAsync(request.AppId, CancellationToken.None);
         var stopped = 0;
         foreach (var id in request.AllocationIds)
         {
-            if (await allocations.GetAsync(request.AppId, id, context.CancellationToken) is not { } allocation
+            if (await allocations.GetAsync(request.AppId, id, CancellationToken.None) is not { } allocation
                 || allocation is { DesiredStatus: AllocationStatus.Stopped, ActualStatus: AllocationStatus.Stopped }
                 || (request.ExpectedOwners?.TryGetValue(id, out var owner) == true && owner != allocation.DeploymentId))
             {
@@ -24,7 +24,7 @@ public sealed class StopAllocationsActivity(AllocationStore allocations, Cluster
 
             if (allocation.Address is { } address)
             {
-                await driver.StopAsync(target, new Placement(id.ToString("N"), address, allocation.ProcessId, allocation.HealthUrl), context.CancellationToken);
+                await driver.StopAsync(target, new Placement(id.ToString("N"), address, allocation.ProcessId, allocation.HealthUrl), CancellationToken.None);
             }
 
             await allocations.UpsertAsync(allocation with
@@ -32,7 +32,7 @@ public sealed class StopAllocationsActivity(AllocationStore allocations, Cluster
                 DesiredStatus = AllocationStatus.Stopped,
                 ActualStatus = AllocationStatus.Stopped,
                 UpdatedAt = time.GetUtcNow(),
-            }, context.CancellationToken);
+            }, CancellationToken.None);
             stopped++;
         }
 

@@ -1,7 +1,7 @@
 using Deployments.Notifications;
 using Deployments.Rules;
 using Deployments.Storage;
-using Durable;
+using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations.Activities;
 
@@ -47,11 +47,11 @@ public sealed class UpdateDeploymentActivity(DeploymentStore deployments, Deploy
 
             statusChanged = next.Status != current.Status;
             return new DeploymentChange(next, [(update.Actor, update.Kind, update.Message)]);
-        }, context.CancellationToken);
+        }, CancellationToken.None);
 
         if (statusChanged)
         {
-            await notifier.StatusChangedAsync(result, context.CancellationToken);
+            await notifier.StatusChangedAsync(result, CancellationToken.None);
         }
 
         return statusChanged;

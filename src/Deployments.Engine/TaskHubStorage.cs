@@ -1,0 +1,82 @@
+using Azure.Data.Tables;
+using DurableTask.AzureStorage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Deployments.Engine;
+
+/// <summary>
+/// The Durable Task Framework's Azure Storage provider for this host's task hub: history and instances in
+/// tables, messages in queues, large payloads and leases in blobs. The worker and the client share it.
+/// </summary>
+public sealed class TaskHubStorage : IDisposable
+{
+    public TaskHubStorage(IOptions<DurableTaskEngineOptions> options, StorageConnection connection, StorageTransactionCounter counter, ILoggerFactory loggers)
+    {
+        var engine = options.Value;
+        var provider = engine.StorageProvider;
+        Settings = new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = engine.HubName,
+            StorageAccountClientProvider = ClientProvider(connection, counter),
+            PartitionCount = provider.PartitionCount,
+            ControlQueueBatchSize = provider.ControlQueueBatchSize,
+            ControlQueueBufferThreshold = provider.ControlQueueBufferThreshold,
+            MaxQueuePollingInterval = provider.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = provider.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = provider.WorkItemQueueVisibilityTimeout,
+            LeaseInterval = provider.LeaseInterval,
+            LeaseRenewInterval = provider.LeaseRenewInterval,
+            LeaseAcquireInterval = provider.LeaseAcquireInterval,
+            UseTablePartitionManagement = provider.UseTablePartitionManagement,
+            MaxConcurrentTaskActivityWorkItems = engine.MaxConcurrentActivityFunctions,
+            MaxConcurrentTaskOrchestrationWorkItems = engine.MaxConcurrentOrchestratorFunctions,
+            ExtendedSessionsEnabled = engine.ExtendedSessionsEnabled,
+            ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(engine.ExtendedSessionIdleTimeoutInSeconds),
+            LoggerFactory = loggers,
+        };
+        Service = new AzureStorageOrchestrationService(Settings);
+        tableService = TableService(connection, counter);
+    }
+
+    private readonly TableServiceClient tableService;
+
+    public AzureStorageOrchestrationServiceSettings Settings { get; }
+
+    public AzureStorageOrchestrationService Service { get; }
+
+    public string HubName => Settings.TaskHubName;
+
+    public void Dispose() => Service.Dispose();
+
+    /// <summary>One cheap request to the account, for readiness checks: fails when storage cannot be reached.</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var _ in tableService.QueryAsync(maxPerPage: 1, cancellationToken: cancellationToken))
+        {
+            break;
+        }
+    }
+
+    private static StorageAccountClientProvider ClientProvider(StorageConnection connection, StorageTransactionCounter counter)
+    {
+        if (connection.ConnectionString is { } text)
+        {
+            return new StorageAccountClientProvider(
+                StorageServiceClientProvider.ForBlob(text, counter.CountedBlobClientOptions()),
+                StorageServiceClientProvider.ForQueue(text, counter.CountedQueueClientOptions()),
+                StorageServiceClientProvider.ForTable(text, counter.CountedTableClientOptions()));
+        }
+
+        return new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(connection.BlobUri!, connection.Credential!, counter.CountedBlobClientOptions()),
+            StorageServiceClientProvider.ForQueue(connection.QueueUri!, connection.Credential!, counter.CountedQueueClientOptions()),
+            StorageServiceClientProvider.ForTable(connection.TableUri!, connection.Credential!, counter.CountedTableClientOptions()));
+    }
+
+    /// <summary>A table client for the host's own tables, counted and connected like the engine's.</summary>
+    public static TableServiceClient TableService(StorageConnection connection, StorageTransactionCounter counter) =>
+        connection.ConnectionString is { } text
+            ? new TableServiceClient(text, counter.CountedTableClientOptions())
+            : new TableServiceClient(connection.TableUri!, connection.Credential!, counter.CountedTableClientOptions());
+}

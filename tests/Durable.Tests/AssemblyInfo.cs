@@ -1,3 +1,0 @@
-using TestSupport;
-
-[assembly: AssemblyFixture(typeof(AzuriteFixture))]
