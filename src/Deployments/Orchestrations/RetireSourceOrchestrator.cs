@@ -11,8 +11,15 @@ public sealed class RetireSourceOrchestrator : TaskOrchestrator<RetireSource, bo
 
     public override async Task<bool> RunAsync(TaskOrchestrationContext context, RetireSource input)
     {
-        while (!await context.CallActivityAsync<bool>(RolloutActivities.IsFinished, input.NewDeploymentId))
+        for (var polls = 0; !await context.CallActivityAsync<bool>(RolloutActivities.IsFinished, input.NewDeploymentId); polls++)
         {
+            if (polls == RolloutActivities.PollsPerGeneration)
+            {
+                // The promoted rollout may wait days for a promotion: each generation's history stays short.
+                context.ContinueAsNew(input);
+                return false;
+            }
+
             await context.CreateTimer(PollInterval, CancellationToken.None);
         }
 

@@ -12,4 +12,10 @@ public static class RolloutActivities
     public const string StartRollback = "StartRollback";
     public const string IsFinished = "IsDeploymentFinished";
     public const string CommandEvent = "command";
+
+    /// <summary>
+    /// How often an orchestration polls another deployment (for its end) before it continues as new: every
+    /// poll adds history, and a deployment can wait behind another for days.
+    /// </summary>
+    public const int PollsPerGeneration = 100;
 }

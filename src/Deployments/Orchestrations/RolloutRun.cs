@@ -75,6 +75,12 @@ internal sealed class RolloutRun
         {
             return await EndAsync(stopped);
         }
+        catch (ContinueAsNewRequested)
+        {
+            // Commands not yet received travel with the new generation; none was taken from the queue unhandled.
+            context.ContinueAsNew(plan.DeploymentId, preserveUnprocessedEvents: true);
+            return new RolloutOutcome(DeploymentStatus.Pending, StatusDescriptions.Pending);
+        }
         catch (TaskFailedException failure)
         {
             // A step that failed for good (the platform refused, the cluster's settings are wrong, the app is
@@ -242,8 +248,13 @@ internal sealed class RolloutRun
             return;
         }
 
-        while (!await context.CallActivityAsync<bool>(RolloutActivities.IsFinished, previous))
+        for (var polls = 0; !await context.CallActivityAsync<bool>(RolloutActivities.IsFinished, previous); polls++)
         {
+            if (polls >= RolloutActivities.PollsPerGeneration && !nextCommand.IsCompleted)
+            {
+                throw new ContinueAsNewRequested();
+            }
+
             using var cancelTimer = new CancellationTokenSource();
             var poll = context.CreateTimer(HealthPollInterval, cancelTimer.Token);
             await WaitAsync(poll, wakeOnCommand: true);
@@ -387,6 +398,9 @@ internal sealed class RolloutRun
             plan.Strategy == Strategy.Canary && !plan.Instant ? plan.Steps.Count : 0, actor);
         await context.CallActivityAsync(RolloutActivities.Update, update);
     }
+
+    /// <summary>Nothing has happened yet but waiting: the rollout starts again as a new generation of itself.</summary>
+    private sealed class ContinueAsNewRequested : Exception;
 
     private static void CancelIfPending(CancellationTokenSource source, Task timer)
     {
