@@ -29,6 +29,8 @@ public sealed class TaskHubStorage : IDisposable
             LeaseRenewInterval = provider.LeaseRenewInterval,
             LeaseAcquireInterval = provider.LeaseAcquireInterval,
             UseTablePartitionManagement = provider.UseTablePartitionManagement,
+            // A start on an id whose instance is still active is refused, not silently dropped.
+            ThrowExceptionOnInvalidDedupeStatus = true,
             MaxConcurrentTaskActivityWorkItems = engine.MaxConcurrentActivityFunctions,
             MaxConcurrentTaskOrchestrationWorkItems = engine.MaxConcurrentOrchestratorFunctions,
             ExtendedSessionsEnabled = engine.ExtendedSessionsEnabled,

@@ -10,8 +10,9 @@ namespace Deployments.Engine;
 /// <summary>
 /// Runs the registered orchestrators and activities on a <see cref="TaskHubWorker"/> over the Azure
 /// Storage provider, the engine the Functions host runs them on. Stopping is graceful: the worker stops
-/// taking work, lets what is in flight finish and gives its partitions back, so another host takes over
-/// at once instead of after the lease runs out.
+/// taking work, lets what is in flight finish and gives its partitions back. A message that reaches the
+/// stopping host's control queue after it stopped running orchestrations (an activity's result, say)
+/// stays hidden until its visibility timeout runs out, which is why we ship a short one.
 /// </summary>
 internal sealed partial class TaskHubWorkerService(
     TaskHubStorage storage, TaskRegistry registry, IServiceProvider services, DataConverter converter, ILoggerFactory loggers, ILogger<TaskHubWorkerService> logger)

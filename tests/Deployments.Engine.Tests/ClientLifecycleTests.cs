@@ -24,7 +24,7 @@ public sealed class ClientLifecycleTests(AzuriteFixture azurite)
         Assert.Null(done.FailureDetails);
     }
 
-    [Fact(Skip = "Bug in src/Deployments.Engine/TaskHubStorage.cs: ThrowExceptionOnInvalidDedupeStatus is not set, so the Azure Storage provider ignores the start silently instead of throwing")]
+    [Fact]
     public async Task Start_OfAnIdStillRunning_IsRefusedAndLeavesTheRunningInstanceAlone()
     {
         await using var engine = await StartAsync("refused");
