@@ -31,9 +31,9 @@ public static class DurableTaskEngineServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        services.TryAddSingleton<StorageTransactionCounter>();
         services.TryAddSingleton(provider => StorageConnection.FromConfiguration(
             configuration, provider.GetRequiredService<IOptions<DurableTaskEngineOptions>>().Value.StorageProvider.ConnectionName));
+        services.AddStorageAccount(configuration);
         services.AddSingleton<DataConverter>(new JsonDataConverter(json));
         services.AddSingleton<TaskHubStorage>();
         services.AddSingleton<DurableTaskClient, TaskHubClient>();

@@ -38,10 +38,7 @@ public sealed class TaskHubStorage : IDisposable
             LoggerFactory = loggers,
         };
         Service = new AzureStorageOrchestrationService(Settings);
-        tableService = TableService(connection, counter);
     }
-
-    private readonly TableServiceClient tableService;
 
     public AzureStorageOrchestrationServiceSettings Settings { get; }
 
@@ -50,15 +47,6 @@ public sealed class TaskHubStorage : IDisposable
     public string HubName => Settings.TaskHubName;
 
     public void Dispose() => Service.Dispose();
-
-    /// <summary>One cheap request to the account, for readiness checks: fails when storage cannot be reached.</summary>
-    public async Task ProbeAsync(CancellationToken cancellationToken)
-    {
-        await foreach (var _ in tableService.QueryAsync(maxPerPage: 1, cancellationToken: cancellationToken))
-        {
-            break;
-        }
-    }
 
     private static StorageAccountClientProvider ClientProvider(StorageConnection connection, StorageTransactionCounter counter)
     {

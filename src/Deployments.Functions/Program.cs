@@ -1,20 +1,14 @@
-using Deployments.Functions.Hosting;
+using Deployments.Engine;
+using Deployments.Functions;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
 
-// The control plane: an ASP.NET Core app that is either an Azure Functions custom handler (the host
-// forwards HTTP and delivers queue messages) or, run directly, a self-hosted service with its own
-// durable workers. See README "Quick start".
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddFunctionsFiles(builder.Environment.ContentRootPath, args);
-var storage = await builder.AddControlPlaneAsync();
-var app = builder.Build();
-app.MapControlPlane();
-await app.StartAsync();
-Console.WriteLine($"Control plane listening on {string.Join(", ", app.Urls)}");
-await app.WaitForShutdownAsync();
-if (storage is not null)
-{
-    await storage.DisposeAsync();
-}
-
-/// <summary>Visible to the tests, which start the app over a real socket.</summary>
-public partial class Program;
+// The control plane as an Azure Functions app (.NET isolated worker, ASP.NET Core integration): the
+// host runs the orchestrations on Durable Functions and forwards HTTP to thin functions that hand each
+// request to the API every host shares. See README "Azure Functions".
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+// The host reads host.json; the worker reads it too, for the task hub's name, which prefixes our tables.
+builder.Configuration.AddFunctionsHostJson(Path.Combine(AppContext.BaseDirectory, "host.json"));
+builder.Services.AddFunctionsApp(builder.Configuration);
+builder.Build().Run();

@@ -19,13 +19,13 @@ public sealed partial class QuickStartTests(AzuriteFixture azurite)
         var connection = azurite.ConnectionString;
         var hub = azurite.NewHubName("quick");
         await using var domain = new DomainServices(connection, hub);
-        await using var app = await HandlerProcess.StartAsync(new Dictionary<string, string>
+        await using var app = await ServerProcess.StartAsync(new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = connection,
             ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = hub,
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.500",
             ["QuickStart__Enabled"] = "true",
-        }, underFunctionsHost: false);
+        });
 
         var output = await WaitForOutputAsync(app, "curl -s -X POST");
         var key = AdminKeyLine().Match(output).Groups[1].Value;
@@ -58,7 +58,7 @@ public sealed partial class QuickStartTests(AzuriteFixture azurite)
         }
     }
 
-    private static async Task<string> WaitForOutputAsync(HandlerProcess app, string marker)
+    private static async Task<string> WaitForOutputAsync(ServerProcess app, string marker)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!app.Output.Contains(marker, StringComparison.Ordinal))

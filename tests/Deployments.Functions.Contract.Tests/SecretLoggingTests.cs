@@ -12,13 +12,13 @@ public sealed class SecretLoggingTests(AzuriteFixture azurite)
     {
         const string adminKey = "secret-logging-admin-key-0123456789";
         const string wrongKey = "secret-logging-wrong-key-9876543210";
-        await using var app = await HandlerProcess.StartAsync(new Dictionary<string, string>
+        await using var app = await ServerProcess.StartAsync(new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = azurite.NewHubName("logs"),
             ["Auth__AdminKey"] = adminKey,
             ["Logging__LogLevel__Default"] = "Debug",
-        }, underFunctionsHost: false);
+        });
         using var client = app.Client();
 
         using var byQuery = await client.GetAsync($"/api/deployments?code={adminKey}");

@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Deployments.Drivers;
-using Deployments.Functions.Hosting;
+using Deployments.Api.Auth;
+using Deployments.Api.Hooks;
+using Deployments.Server;
 using Deployments.Model;
 using Deployments.Service;
 using DevStorage;
@@ -51,8 +53,8 @@ internal sealed class ControlPlaneHost : IAsyncDisposable
             ["AzureWebJobsStorage"] = connection,
             ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = azurite.NewHubName("api"),
             ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.500",
-            [Auth.AdminKeyStore.ConfigurationKey] = AdminKey,
-            [Hooks.HooksApi.SecretSetting] = WebhookSecret,
+            [AdminKeyStore.ConfigurationKey] = AdminKey,
+            [HooksApi.SecretSetting] = WebhookSecret,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Deployments.Drivers;
-using Deployments.Functions.Hosting;
+using Deployments.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,0 +1,130 @@
+using Deployments.Api.Http;
+using Deployments.Model;
+using Deployments.Service;
+using Deployments.Storage;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Deployments.Api.Apis;
+
+/// <summary>/api/deployments: create, read (long-polling), list and command deployments.</summary>
+internal static class DeploymentsApi
+{
+    public static RouteGroupBuilder MapDeploymentsApi(this RouteGroupBuilder api)
+    {
+        var deployments = api.MapGroup("/deployments").WithTags("Deployments").WithIdempotentPosts();
+        deployments.MapPost("/", CreateAsync).Accepts<CreateDeploymentBody>(ApiSetup.JsonContentType);
+        deployments.MapGet("/", ListAsync);
+        deployments.MapGet("/{id}", GetAsync);
+        deployments.MapGet("/{id}/allocations", AllocationsAsync);
+        deployments.MapGet("/{id}/events", EventsAsync);
+        deployments.MapPost("/{id}/promote", (Guid id, JsonBody<PromoteBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+            Command(() => service.PromoteAsync(id, body.Value?.Groups, Actor.Of(http.User), ct)))
+            .Accepts<PromoteBody>(ApiSetup.JsonContentType);
+        deployments.MapPost("/{id}/continue", (Guid id, JsonBody<EmptyBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+            Command(() => service.ContinueAsync(id, Actor.Of(http.User), ct)));
+        deployments.MapPost("/{id}/pause", (Guid id, JsonBody<PauseBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+            Command(() => service.PauseAsync(id, body.Value?.Pause ?? true, Actor.Of(http.User), ct)))
+            .Accepts<PauseBody>(ApiSetup.JsonContentType);
+        deployments.MapPost("/{id}/fail", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+            Command(() => service.FailAsync(id, Actor.Of(http.User), Reason(body), ct)))
+            .Accepts<ReasonBody>(ApiSetup.JsonContentType);
+        deployments.MapPost("/{id}/cancel", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+            Command(() => service.CancelAsync(id, Actor.Of(http.User), Reason(body), ct)))
+            .Accepts<ReasonBody>(ApiSetup.JsonContentType);
+        deployments.MapPost("/{id}/allocation-health", (Guid id, JsonBody<AllocationHealthBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+            Command(() =>
+            {
+                var request = body.Required;
+                return service.SetAllocationHealthAsync(id, request.HealthyAllocationIds ?? [], request.UnhealthyAllocationIds ?? [], Actor.Of(http.User), ct);
+            }))
+            .Accepts<AllocationHealthBody>(ApiSetup.JsonContentType);
+        deployments.MapPost("/{id}/approve", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+            Command(() => service.DecideApprovalAsync(id, true, Actor.Of(http.User), Reason(body), ct)))
+            .Accepts<ReasonBody>(ApiSetup.JsonContentType);
+        deployments.MapPost("/{id}/reject", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+            Command(() => service.DecideApprovalAsync(id, false, Actor.Of(http.User), Reason(body), ct)))
+            .Accepts<ReasonBody>(ApiSetup.JsonContentType);
+        deployments.MapPost("/{id}/promote-to-cluster", PromoteToClusterAsync).Accepts<PromoteToClusterBody>(ApiSetup.JsonContentType);
+        return api;
+    }
+
+    private static Task<IResult> CreateAsync(JsonBody<CreateDeploymentBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+        ProblemResults.Guard(async () =>
+        {
+            var request = body.Required;
+            DeploymentBodyRules.CheckCreate(request);
+            var deployment = await service.CreateAsync(request.ToRequest(Actor.Of(http.User)), ct);
+            return TypedResults.Created($"/api/deployments/{deployment.Id}", deployment);
+        });
+
+    /// <summary>A blocking query with <c>?index=N&amp;wait=30s</c>: answers once the deployment's modify index passes N.</summary>
+    private static Task<IResult> GetAsync(Guid id, HttpContext http, DeploymentService service, [FromQuery] long? index, [FromQuery] string? wait, CancellationToken ct) =>
+        ProblemResults.Guard(async () =>
+        {
+            QueryValues.CheckLongPoll(index, wait);
+            var deployment = await LongPoll.UntilPastAsync(index, wait, async token => await service.GetRequiredAsync(id, token), d => d.ModifyIndex, ct);
+            http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(deployment.ModifyIndex);
+            return TypedResults.Ok(deployment);
+        });
+
+    /// <summary>
+    /// Filters (namespace, Nomad-style id prefix, app, statuses, creation range), pages with next_token,
+    /// and blocks like a read: the page's index is the highest modify index on it, so a new or changed
+    /// deployment on the page ends the wait.
+    /// </summary>
+    private static Task<IResult> ListAsync(
+        HttpContext http, DeploymentService service, [FromQuery(Name = "namespace")] string? @namespace, [FromQuery] string? prefix,
+        [FromQuery(Name = "app_id")] Guid? appId, [FromQuery] string[]? status,
+        [FromQuery(Name = "created_from")] DateTimeOffset? createdFrom, [FromQuery(Name = "created_to")] DateTimeOffset? createdTo,
+        [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "next_token")] string? nextToken,
+        [FromQuery] long? index, [FromQuery] string? wait, CancellationToken ct) =>
+        ProblemResults.Guard(async () =>
+        {
+            var query = new DeploymentQuery
+            {
+                Namespace = QueryValues.Namespace(@namespace),
+                IdPrefix = DeploymentListRules.Prefix(prefix),
+                AppId = appId,
+                Statuses = DeploymentBodyRules.ParseStatuses(status),
+                CreatedFrom = createdFrom,
+                CreatedTo = DeploymentListRules.CreatedTo(createdFrom, createdTo),
+                PageSize = DeploymentListRules.PageSize(pageSize),
+                ContinuationToken = PageTokens.Decode(nextToken),
+            };
+            QueryValues.CheckLongPoll(index, wait);
+            var (found, token) = await LongPoll.UntilPastAsync(index, wait, token => service.ListAsync(query, token),
+                page => page.Deployments.Count == 0 ? 0 : page.Deployments.Max(d => d.ModifyIndex), ct);
+            http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(found.Count == 0 ? 0 : found.Max(d => d.ModifyIndex));
+            return TypedResults.Ok(new DeploymentPage(found, PageTokens.Encode(token)));
+        });
+
+    private static Task<IResult> AllocationsAsync(Guid id, DeploymentService service, CancellationToken ct) =>
+        ProblemResults.Guard(async () => TypedResults.Ok(await service.AllocationsAsync(id, ct)));
+
+    private static Task<IResult> EventsAsync(Guid id, DeploymentService service, CancellationToken ct) =>
+        ProblemResults.Guard(async () =>
+        {
+            await service.GetRequiredAsync(id, ct);
+            return TypedResults.Ok(await service.EventsAsync(id, ct));
+        });
+
+    /// <summary>Mengi-style: the revision becomes a new app on the target cluster; 202 with the new deployment to follow.</summary>
+    private static Task<IResult> PromoteToClusterAsync(Guid id, JsonBody<PromoteToClusterBody> body, HttpContext http, DeploymentService service, CatalogService catalog, CancellationToken ct) =>
+        ProblemResults.Guard(async () =>
+        {
+            var request = body.Required;
+            DeploymentBodyRules.CheckPromoteToCluster(request);
+            var result = await service.PromoteToClusterAsync(new PromoteToClusterRequest(id, request.TargetClusterId.GetValueOrDefault(), Actor.Of(http.User),
+                request.NewName, request.DeleteSource, request.Overrides), catalog, ct);
+            return TypedResults.Accepted($"/api/deployments/{result.NewDeploymentId}", result);
+        });
+
+    private static string? Reason(JsonBody<ReasonBody> body)
+    {
+        DeploymentBodyRules.CheckReason(body.Value?.Reason);
+        return body.Value?.Reason;
+    }
+
+    private static Task<IResult> Command(Func<Task<Deployment>> command) =>
+        ProblemResults.Guard(async () => TypedResults.Ok(await command()));
+}

@@ -1,0 +1,58 @@
+using Deployments.Api.Http;
+using Deployments.Rules;
+using Deployments.Service;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Deployments.Api.Apis;
+
+/// <summary>/api/pipelines: ordered stages of apps, and promotion from one app to many.</summary>
+internal static class PipelinesApi
+{
+    public static RouteGroupBuilder MapPipelinesApi(this RouteGroupBuilder api)
+    {
+        var pipelines = api.MapGroup("/pipelines").WithTags("Pipelines").WithIdempotentPosts();
+        pipelines.MapPost("/", CreateAsync).Accepts<CreatePipelineBody>(ApiSetup.JsonContentType);
+        pipelines.MapGet("/", ([FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
+            ProblemResults.Guard(async () => TypedResults.Ok(new PipelineList(await catalog.ListPipelinesAsync(QueryValues.Namespace(@namespace), ct)))));
+        pipelines.MapGet("/{id}", (Guid id, CatalogService catalog, CancellationToken ct) =>
+            ProblemResults.Guard(async () => TypedResults.Ok(await catalog.GetPipelineAsync(id, ct))));
+        pipelines.MapPatch("/{id}", (Guid id, JsonBody<UpdatePipelineBody> body, CatalogService catalog, CancellationToken ct) =>
+            ProblemResults.Guard(async () => TypedResults.Ok(await catalog.UpdatePipelineAsync(id, body.Required.ToUpdate(), ct))))
+            .Accepts<UpdatePipelineBody>(ApiSetup.JsonContentType);
+        pipelines.MapDelete("/{id}", (Guid id, CatalogService catalog, CancellationToken ct) =>
+            ProblemResults.Guard(async () =>
+            {
+                await catalog.DeletePipelineAsync(id, ct);
+                return TypedResults.NoContent();
+            }));
+        pipelines.MapPost("/{id}/promote", PromoteAsync).Accepts<PromotePipelineBody>(ApiSetup.JsonContentType);
+        return api;
+    }
+
+    private static Task<IResult> CreateAsync(JsonBody<CreatePipelineBody> body, CatalogService catalog, CancellationToken ct) =>
+        ProblemResults.Guard(async () =>
+        {
+            var request = body.Required;
+            var pipeline = await catalog.CreatePipelineAsync(request.Name ?? string.Empty, request.Namespace, request.Stages ?? [], ct);
+            return TypedResults.Created($"/api/pipelines/{pipeline.Id}", pipeline);
+        });
+
+    /// <summary>
+    /// One deployment per target, each running on its own: 202 with every target's outcome (a target that
+    /// could not start says why); Location names the first deployment started, when one was.
+    /// </summary>
+    private static Task<IResult> PromoteAsync(Guid id, JsonBody<PromotePipelineBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
+        ProblemResults.Guard(async () =>
+        {
+            var request = body.Required;
+            RequiredFields.Check(("source_app_id", request.SourceAppId is not null));
+            if (request.TargetAppIds is { } targets && targets.Distinct().Count() != targets.Count)
+            {
+                throw new ValidationException([new ValidationError("target_app_ids", "lists an app more than once")]);
+            }
+
+            var result = await service.PromotePipelineAsync(id, request.SourceAppId.GetValueOrDefault(), request.TargetAppIds, Actor.Of(http.User), ct);
+            var first = result.Targets.FirstOrDefault(t => t.DeploymentId is not null)?.DeploymentId;
+            return TypedResults.Accepted(first is { } started ? $"/api/deployments/{started}" : (string?)null, result);
+        });
+}

@@ -1,0 +1,58 @@
+using Deployments.Api.Apis;
+using Deployments.Api.Auth;
+using Deployments.Api.Hooks;
+using Deployments.Api.Http;
+using Deployments.Api.Operator;
+using Scalar.AspNetCore;
+
+namespace Deployments.Api;
+
+/// <summary>
+/// The control plane's HTTP API, defined once for both hosts: the self-host maps it into its web app, the
+/// Functions app runs the same pipeline behind one function per operation.
+/// </summary>
+public static class ControlPlaneApi
+{
+    public const string OpenApiRoute = "/api/openapi/{documentName}.json";
+
+    /// <summary>Handlers, auth, idempotency, webhooks, problem details, OpenAPI and health checks. Needs the deployment services.</summary>
+    public static IServiceCollection AddControlPlaneApi(this IServiceCollection services, string tablePrefix, AdminKeyDisplay adminKeyDisplay)
+    {
+        services.AddApiServices(tablePrefix);
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+        services.AddControlPlaneAuth(adminKeyDisplay);
+        services.AddWebhooks();
+        return services;
+    }
+
+    /// <summary>The middleware every API request passes: problem details for errors, then key authentication and capability checks.</summary>
+    public static IApplicationBuilder UseControlPlaneApi(this IApplicationBuilder app) => app
+        .UseExceptionHandler()
+        .UseStatusCodePages()
+        .UseAuthentication()
+        .UseAuthorization();
+
+    /// <summary>Every route of the API: resources, tokens, webhooks, health, the OpenAPI document and its reference page.</summary>
+    public static IEndpointRouteBuilder MapControlPlaneApi(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi(OpenApiRoute);
+        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern(OpenApiRoute));
+        app.MapHealthChecks("/api/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/api/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        var api = app.MapGroup("/api");
+        api.MapDeploymentsApi();
+        api.MapCatalogApis();
+        api.MapTokensApi();
+        api.MapHooksApi();
+        return app;
+    }
+
+    /// <summary>
+    /// Durable Functions' instance management API at its own paths, for the self-host: under the Functions
+    /// host the real one is served by the host itself.
+    /// </summary>
+    public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder app) => app.MapDurableTaskOperatorApi();
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace Deployments.Api.Http;
+
+/// <summary>
+/// Durations as people write them in deployment specs: "30s", "5m", "1h30m", "250ms" (as Nomad and Go
+/// do), or "hh:mm:ss". Written back in the short form.
+/// </summary>
+internal sealed partial class DurationJsonConverter : JsonConverter<TimeSpan>
+{
+    public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException("A duration is a string such as \"30s\", \"5m\" or \"1h30m\".");
+        }
+
+        var text = reader.GetString()!;
+        if (TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out var exact))
+        {
+            return exact;
+        }
+
+        var match = GoDuration().Match(text);
+        if (!match.Success || match.Length == 0)
+        {
+            throw new JsonException($"'{text}' is not a duration such as \"30s\", \"5m\" or \"1h30m\".");
+        }
+
+        double Part(string name) => match.Groups[name].Success ? double.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
+        try
+        {
+            return TimeSpan.FromHours(Part("h")) + TimeSpan.FromMinutes(Part("m")) + TimeSpan.FromSeconds(Part("s")) + TimeSpan.FromMilliseconds(Part("ms"));
+        }
+        catch (OverflowException)
+        {
+            // "9999999999h" is well-formed but no TimeSpan: a client error, not a server fault.
+            throw new JsonException($"'{text}' is longer than any duration this API accepts.");
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options)
+    {
+        var text = value.TotalMilliseconds % 1000 != 0 ? $"{value.TotalMilliseconds:0}ms"
+            : value.TotalSeconds % 60 != 0 ? $"{value.TotalSeconds:0}s"
+            : value.TotalMinutes % 60 != 0 ? $"{value.TotalMinutes:0}m"
+            : $"{value.TotalHours:0}h";
+        writer.WriteStringValue(text);
+    }
+
+    [GeneratedRegex(@"^(?:(?<h>\d+(?:\.\d+)?)h)?(?:(?<m>\d+(?:\.\d+)?)m(?!s))?(?:(?<s>\d+(?:\.\d+)?)s)?(?:(?<ms>\d+)ms)?$")]
+    private static partial Regex GoDuration();
+}

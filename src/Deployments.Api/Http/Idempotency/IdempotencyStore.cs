@@ -1,0 +1,147 @@
+using Azure;
+using Azure.Data.Tables;
+using Deployments.Engine;
+
+namespace Deployments.Api.Http.Idempotency;
+
+/// <summary>
+/// Idempotency records in <c>{prefix}Idempotency</c> (partition: the caller, row: the key, both hashed).
+/// A request claims its key by inserting a pending row, which only one of several concurrent duplicates
+/// can do; the winner replaces it with its response. Records live a day; a pending row older than
+/// <see cref="PendingTimeout"/> belongs to a request that died and may be claimed again.
+/// </summary>
+internal sealed class IdempotencyStore
+{
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+    public static readonly TimeSpan PendingTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>A binary property holds 64 KiB; fifteen of them keep a row under the 1 MiB entity limit.</summary>
+    private const int ChunkBytes = 64 * 1024;
+    private const int MaxChunks = 15;
+
+    private readonly TableClient table;
+    private readonly TimeProvider time;
+    private volatile bool created;
+
+    public IdempotencyStore(StorageConnection connection, StorageTransactionCounter counter, string tablePrefix, TimeProvider time)
+    {
+        // Billed like every other table of the host, so the storage-transaction counts stay complete.
+        var options = counter.CountedTableClientOptions();
+        var service = connection.ConnectionString is { } text ? new TableServiceClient(text, options) : new TableServiceClient(connection.TableUri!, connection.Credential!, options);
+        table = service.GetTableClient($"{tablePrefix}Idempotency");
+        this.time = time;
+    }
+
+    public async Task<IdempotencyClaim> ClaimAsync(string scope, string key, string fingerprint, CancellationToken cancellationToken, int attempt = 1)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var pending = new TableEntity(scope, key) { ["Fingerprint"] = fingerprint, ["State"] = "pending", ["StartedAt"] = time.GetUtcNow() };
+        try
+        {
+            var inserted = await table.AddEntityAsync(pending, cancellationToken);
+            return new(ClaimOutcome.Claimed, inserted.Headers.ETag ?? default);
+        }
+        catch (RequestFailedException exists) when (exists.Status == 409)
+        {
+        }
+
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(scope, key, cancellationToken: cancellationToken);
+        if (!found.HasValue || found.Value is not { } record)
+        {
+            // Released by a request that failed meanwhile: this one may run after all.
+            return attempt < 3 ? await ClaimAsync(scope, key, fingerprint, cancellationToken, attempt + 1) : new(ClaimOutcome.InProgress);
+        }
+
+        var age = time.GetUtcNow() - (record.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue);
+        var done = record.GetString("State") == "done";
+        if (age > Retention || (!done && age > PendingTimeout))
+        {
+            return await TakeOverAsync(pending, record.ETag, cancellationToken);
+        }
+
+        if (record.GetString("Fingerprint") != fingerprint)
+        {
+            return new(ClaimOutcome.Mismatch);
+        }
+
+        return done ? new(ClaimOutcome.Replay, record.ETag, Read(record)) : new(ClaimOutcome.InProgress);
+    }
+
+    /// <summary>Stores the response; guarded by the claim's ETag, so a request that lost its claim cannot overwrite the new owner's.</summary>
+    public async Task CompleteAsync(string scope, string key, string fingerprint, IdempotencyClaim claim, StoredResponse response, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(scope, key)
+        {
+            ["Fingerprint"] = fingerprint,
+            ["State"] = "done",
+            ["StartedAt"] = time.GetUtcNow(),
+            ["Status"] = response.Status,
+            ["ContentType"] = response.ContentType,
+            ["Location"] = response.Location,
+            ["BodyLength"] = response.Body.Length,
+        };
+        for (var chunk = 0; chunk * ChunkBytes < response.Body.Length; chunk++)
+        {
+            if (chunk == MaxChunks)
+            {
+                // Too large to keep: a retry then runs again, which is what happens without a key at all.
+                await ReleaseAsync(scope, key, claim);
+                return;
+            }
+
+            entity[$"Body{chunk}"] = response.Body.AsSpan(chunk * ChunkBytes, Math.Min(ChunkBytes, response.Body.Length - (chunk * ChunkBytes))).ToArray();
+        }
+
+        await table.UpdateEntityAsync(entity, claim.ETag, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Gives the key up after a failure, so a retry runs instead of waiting for the pending row to go stale.</summary>
+    public async Task ReleaseAsync(string scope, string key, IdempotencyClaim claim)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(scope, key, claim.ETag, CancellationToken.None);
+        }
+        catch (RequestFailedException changed) when (changed.Status is 404 or 412)
+        {
+            // Someone else owns the key now.
+        }
+    }
+
+    private async Task<IdempotencyClaim> TakeOverAsync(TableEntity pending, ETag stale, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var replaced = await table.UpdateEntityAsync(pending, stale, TableUpdateMode.Replace, cancellationToken);
+            return new(ClaimOutcome.Claimed, replaced.Headers.ETag ?? default);
+        }
+        catch (RequestFailedException lost) when (lost.Status is 404 or 412)
+        {
+            return new(ClaimOutcome.InProgress);
+        }
+    }
+
+    /// <summary>Created on first use; a failure (storage briefly away) is tried again by the next request, not remembered.</summary>
+    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (!created)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+            created = true;
+        }
+    }
+
+    private static StoredResponse Read(TableEntity record)
+    {
+        var length = record.GetInt32("BodyLength") ?? 0;
+        var body = new byte[length];
+        for (var (chunk, offset) = (0, 0); offset < length; chunk++)
+        {
+            var part = record.GetBinary($"Body{chunk}");
+            part.CopyTo(body, offset);
+            offset += part.Length;
+        }
+
+        return new StoredResponse(record.GetInt32("Status") ?? StatusCodes.Status200OK, record.GetString("ContentType"), record.GetString("Location"), body);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Reflection;
+using System.Text.Json;
+using Deployments.Rules;
+
+namespace Deployments.Api.Http;
+
+/// <summary>
+/// A request body, bound by <see cref="JsonBodyReader"/> instead of the framework's reader, which answers
+/// malformed JSON with a bare 400 and lets nulls and oversized values through. An empty body is allowed
+/// (commands whose fields are all optional); <see cref="Required"/> refuses it. <see cref="Has"/> tells a
+/// field sent as null from one not sent, which a partial update needs.
+/// </summary>
+internal sealed class JsonBody<T>
+    where T : class
+{
+    private readonly JsonElement? raw;
+
+    private JsonBody(T? value, JsonElement? raw)
+    {
+        Value = value;
+        this.raw = raw;
+    }
+
+    public T? Value { get; }
+
+    public T Required => Value ?? throw new ValidationException([new ValidationError(JsonErrors.BodyField, "a JSON object is required")]);
+
+    public bool Has(string field) => raw is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty(field, out _);
+
+    public static async ValueTask<JsonBody<T>?> BindAsync(HttpContext context, ParameterInfo parameter)
+    {
+        var reader = context.RequestServices.GetRequiredService<JsonBodyReader>();
+        var (value, raw) = await reader.ReadAsync<T>(context.Request, context.RequestAborted);
+        return new JsonBody<T>(value, raw);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace Deployments.Api.Http;
+
+/// <summary>
+/// Nomad-style blocking queries: with <c>?index=N&amp;wait=30s</c> a read returns as soon as the modify
+/// index passes N, or when the wait is over; the current index is in the X-Modify-Index header.
+/// </summary>
+internal static class LongPoll
+{
+    public const string IndexHeader = "X-Modify-Index";
+    private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    public static async Task<T> UntilPastAsync<T>(long? index, string? wait, Func<CancellationToken, Task<T>> read, Func<T, long> indexOf, CancellationToken cancellationToken)
+    {
+        var value = await read(cancellationToken);
+        if (index is not { } after)
+        {
+            return value;
+        }
+
+        var deadline = DateTimeOffset.UtcNow + ParseWait(wait);
+        while (indexOf(value) <= after && DateTimeOffset.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(PollInterval, cancellationToken);
+            value = await read(cancellationToken);
+        }
+
+        return value;
+    }
+
+    private static TimeSpan ParseWait(string? wait)
+    {
+        if (string.IsNullOrEmpty(wait))
+        {
+            return TimeSpan.FromSeconds(30);
+        }
+
+        var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes($"\"{wait}\""));
+        reader.Read();
+        var parsed = new DurationJsonConverter().Read(ref reader, typeof(TimeSpan), new());
+        return parsed > MaxWait ? MaxWait : parsed;
+    }
+
+    public static string Format(long index) => index.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.Json;
+using Deployments.Rules;
+using Deployments.Service;
+
+namespace Deployments.Api.Http;
+
+/// <summary>Query values that need more than the framework's binding: checked up front so a bad one is a 400 naming it.</summary>
+internal static class QueryValues
+{
+    /// <summary>The <c>namespace</c> query value; the default namespace when absent.</summary>
+    public static string Namespace(string? value)
+    {
+        if (value is null)
+        {
+            return DeploymentService.DefaultNamespace;
+        }
+
+        return Names.IsValid(value) ? value : throw Invalid("namespace", Names.Rule);
+    }
+
+    /// <summary>Refuses a blocking query's <c>index</c> or <c>wait</c> before the wait begins, not halfway through it.</summary>
+    public static void CheckLongPoll(long? index, string? wait)
+    {
+        if (index is < 0)
+        {
+            throw Invalid("index", "must not be negative");
+        }
+
+        if (wait is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(wait)));
+            reader.Read();
+            if (new DurationJsonConverter().Read(ref reader, typeof(TimeSpan), JsonSerializerOptions.Default) < TimeSpan.Zero)
+            {
+                throw Invalid("wait", "must not be negative");
+            }
+        }
+        catch (Exception unreadable) when (unreadable is JsonException or OverflowException or ArgumentException)
+        {
+            throw Invalid("wait", "must be a duration such as \"30s\" or \"5m\"");
+        }
+    }
+
+    private static ValidationException Invalid(string field, string message) => new([new ValidationError(field, message)]);
+}

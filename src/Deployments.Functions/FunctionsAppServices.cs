@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using Azure.Core.Serialization;
+using Deployments.Api;
+using Deployments.Api.Auth;
+using Deployments.Engine;
+using Deployments.Functions.Http;
+using Deployments.Orchestrations;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Deployments.Functions;
+
+public static class FunctionsAppServices
+{
+    /// <summary>
+    /// The worker's services: the deployment domain, the API with the pipeline the HTTP functions run, and a
+    /// <see cref="DurableTaskClient"/> that forwards to the client Durable Functions binds to each invocation.
+    /// </summary>
+    public static IServiceCollection AddFunctionsApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        var hub = configuration[$"{DurableTaskEngineOptions.HostJsonSection}:hubName"] ?? "ControlPlane";
+        // Orchestration inputs, outputs and events are stored as the self-host stores them.
+        services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(WorkflowJson.Options));
+        services.AddStorageAccount(configuration);
+        services.AddSingleton<DurableTaskClient, InvocationDurableTaskClient>();
+        services.AddDeployments(tablePrefix: hub);
+        services.AddControlPlaneApi(tablePrefix: hub, AdminKeyDisplay.NotShown);
+        // The API pipeline runs outside a WebApplication here; routing needs these, which a web host would add.
+        services.AddRouting();
+        services.TryAddSingleton(new DiagnosticListener("Deployments.Functions"));
+        services.TryAddSingleton<DiagnosticSource>(provider => provider.GetRequiredService<DiagnosticListener>());
+        services.AddSingleton<ApiPipeline>();
+        return services;
+    }
+}

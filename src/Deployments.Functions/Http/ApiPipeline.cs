@@ -1,0 +1,38 @@
+using Deployments.Api;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
+
+namespace Deployments.Functions.Http;
+
+/// <summary>
+/// The API's request pipeline as the self-host runs it (problem details, key authentication, capability
+/// checks, routing to the one handler of each operation), built once for the worker. Each HTTP function
+/// hands its request here; the function's own route, checked equal to the handler's by a test, only
+/// decides which function the host invokes.
+/// </summary>
+public sealed class ApiPipeline
+{
+    private readonly RequestDelegate pipeline;
+
+    public ApiPipeline(IServiceProvider services)
+    {
+        var app = new ApplicationBuilder(services);
+        app.UseRouting();
+        app.UseControlPlaneApi();
+        app.UseEndpoints(endpoints => endpoints.MapControlPlaneApi());
+        pipeline = app.Build();
+    }
+
+    /// <summary>Runs the request through the API; the response is written by then, so the function returns an empty result.</summary>
+    public async Task<IActionResult> RunAsync(HttpRequest request, DurableTaskClient? client = null)
+    {
+        using (client is null ? null : InvocationDurableTaskClient.Bind(client))
+        {
+            await pipeline(request.HttpContext);
+        }
+
+        return new EmptyResult();
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Deployments.Functions.Http;
+
+/// <summary>/api/hooks: signed CI webhooks that deploy.</summary>
+public sealed class HookFunctions(ApiPipeline api)
+{
+    [Function("GenericWebhook")]
+    public Task<IActionResult> GenericWebhook([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hooks/generic")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
+
+    [Function("GitHubWebhook")]
+    public Task<IActionResult> GitHubWebhook([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hooks/github")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
+}

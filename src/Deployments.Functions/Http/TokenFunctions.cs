@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Deployments.Functions.Http;
+
+/// <summary>/api/tokens: scoped access tokens.</summary>
+public sealed class TokenFunctions(ApiPipeline api)
+{
+    [Function("CreateToken")]
+    public Task<IActionResult> CreateToken([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tokens")] HttpRequest request) =>
+        api.RunAsync(request);
+
+    [Function("ListTokens")]
+    public Task<IActionResult> ListTokens([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tokens")] HttpRequest request) =>
+        api.RunAsync(request);
+
+    [Function("RevokeToken")]
+    public Task<IActionResult> RevokeToken([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "tokens/{id}")] HttpRequest request) =>
+        api.RunAsync(request);
+}

@@ -1,0 +1,80 @@
+using Deployments.Functions.Http;
+using Deployments.Notifications;
+using Deployments.Orchestrations;
+using Deployments.Orchestrations.Activities;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Deployments.Functions.Workflows;
+
+/// <summary>
+/// The activity functions Durable Functions runs: each builds the activity class the self-host runs (from
+/// this invocation's services) and calls it. Every one binds a Durable Functions client, since some
+/// activities start orchestrations of their own (a rollback, a notification).
+/// </summary>
+public static class ActivityFunctions
+{
+    [Function(RolloutActivities.LoadPlan)]
+    public static Task<RolloutPlan> LoadPlan([ActivityTrigger] Guid input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        RunAsync<LoadRolloutPlanActivity, Guid, RolloutPlan>(input, client, function);
+
+    [Function(RolloutActivities.Update)]
+    public static Task<bool> Update([ActivityTrigger] DeploymentUpdate input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        RunAsync<UpdateDeploymentActivity, DeploymentUpdate, bool>(input, client, function);
+
+    [Function(RolloutActivities.Place)]
+    public static Task<int> Place([ActivityTrigger] PlaceRequest input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        RunAsync<PlaceAllocationsActivity, PlaceRequest, int>(input, client, function);
+
+    [Function(RolloutActivities.Stop)]
+    public static Task<int> Stop([ActivityTrigger] StopRequest input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        RunAsync<StopAllocationsActivity, StopRequest, int>(input, client, function);
+
+    [Function(RolloutActivities.CheckHealth)]
+    public static Task<HealthSummary> CheckHealth([ActivityTrigger] HealthRequest input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        RunAsync<CheckAllocationHealthActivity, HealthRequest, HealthSummary>(input, client, function);
+
+    [Function(RolloutActivities.Complete)]
+    public static Task<bool> Complete([ActivityTrigger] Guid input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        RunAsync<CompleteRolloutActivity, Guid, bool>(input, client, function);
+
+    [Function(RolloutActivities.StartRollback)]
+    public static Task<Guid> StartRollback([ActivityTrigger] RollbackRequest input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        RunAsync<StartRollbackActivity, RollbackRequest, Guid>(input, client, function);
+
+    [Function(RolloutActivities.IsFinished)]
+    public static Task<bool> IsFinished([ActivityTrigger] Guid input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        RunAsync<IsDeploymentFinishedActivity, Guid, bool>(input, client, function);
+
+    [Function(PromotionActivities.ApplyEnvironmentPromotion)]
+    public static Task<EnvironmentPromotionOutcome> ApplyEnvironmentPromotion([ActivityTrigger] EnvironmentPromotion input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        RunAsync<ApplyEnvironmentPromotionActivity, EnvironmentPromotion, EnvironmentPromotionOutcome>(input, client, function);
+
+    [Function(PromotionActivities.NoteApproval)]
+    public static Task<bool> NoteApproval([ActivityTrigger] ApprovalNote input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        RunAsync<NoteApprovalActivity, ApprovalNote, bool>(input, client, function);
+
+    [Function(PromotionActivities.RetireApp)]
+    public static Task<bool> RetireApp([ActivityTrigger] RetireSource input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        RunAsync<RetireAppActivity, RetireSource, bool>(input, client, function);
+
+    [Function(NotifySubscribersOrchestrator.ListActivity)]
+    public static Task<List<Guid>> ListSubscribers([ActivityTrigger] string input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        RunAsync<ListSubscribersActivity, string, List<Guid>>(input, client, function);
+
+    [Function(NotifySubscribersOrchestrator.DeliverActivity)]
+    public static Task<int> DeliverNotification([ActivityTrigger] Delivery input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        RunAsync<DeliverNotificationActivity, Delivery, int>(input, client, function);
+
+    private static async Task<TOutput> RunAsync<TActivity, TInput, TOutput>(TInput input, DurableTaskClient client, FunctionContext function)
+        where TActivity : TaskActivity<TInput, TOutput>
+    {
+        var activity = ActivatorUtilities.CreateInstance<TActivity>(function.InstanceServices);
+        using (InvocationDurableTaskClient.Bind(client))
+        {
+            return await activity.RunAsync(new FunctionActivityContext(function), input);
+        }
+    }
+}

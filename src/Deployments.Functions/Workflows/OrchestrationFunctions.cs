@@ -1,0 +1,37 @@
+using Deployments.Notifications;
+using Deployments.Orchestrations;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace Deployments.Functions.Workflows;
+
+/// <summary>
+/// The orchestrator functions Durable Functions runs: each hands its context to the orchestrator class the
+/// self-host runs too (the SDK's class-based source generator is not available here, so these are its
+/// wrappers, written out).
+/// </summary>
+public static class OrchestrationFunctions
+{
+    [Function(RolloutOrchestrator.Name)]
+    public static Task<RolloutOutcome> Rollout([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new RolloutOrchestrator().RunAsync(context, context.GetInput<Guid>());
+
+    [Function(EnvironmentPromotionOrchestrator.Name)]
+    public static Task<EnvironmentPromotionOutcome> EnvironmentPromotion([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new EnvironmentPromotionOrchestrator().RunAsync(context, Input<EnvironmentPromotion>(context));
+
+    [Function(RetireSourceOrchestrator.Name)]
+    public static Task<bool> RetireSource([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new RetireSourceOrchestrator().RunAsync(context, Input<RetireSource>(context));
+
+    [Function(ScaleDownOrchestrator.Name)]
+    public static Task<int> ScaleDown([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new ScaleDownOrchestrator().RunAsync(context, Input<StopRequest>(context));
+
+    [Function(NotifySubscribersOrchestrator.Name)]
+    public static Task<int> NotifySubscribers([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new NotifySubscribersOrchestrator().RunAsync(context, Input<NotificationRequest>(context));
+
+    private static T Input<T>(TaskOrchestrationContext context) =>
+        context.GetInput<T>() ?? throw new InvalidOperationException($"Orchestration {context.Name} ({context.InstanceId}) was started without its {typeof(T).Name}.");
+}

@@ -1,0 +1,48 @@
+using DevStorage;
+using Deployments.Api;
+using Deployments.Api.Auth;
+using Deployments.Engine;
+using Deployments.Orchestrations;
+using Deployments.Server.QuickStart;
+
+namespace Deployments.Server;
+
+/// <summary>Everything the self-host registers and maps, in one place, so Program.cs stays a few lines.</summary>
+internal static class ControlPlaneSetup
+{
+    /// <summary>
+    /// Registers storage (starting Azurite first when the setting is development storage and nothing
+    /// listens), the Durable Task engine with its in-process worker, the deployment services and the API.
+    /// The returned lease owns an Azurite it started.
+    /// </summary>
+    public static async Task<DevelopmentStorageLease?> AddControlPlaneAsync(this WebApplicationBuilder builder)
+    {
+        // Identity-based storage (AzureWebJobsStorage__accountName ...) is used as configured; a connection
+        // string that names development storage gets Azurite started when nothing listens.
+        DevelopmentStorageLease? lease = null;
+        var identityBased = builder.Configuration.GetSection("AzureWebJobsStorage").GetChildren().Any();
+        if (!identityBased)
+        {
+            var connection = builder.Configuration["AzureWebJobsStorage"] ?? DevelopmentStorage.ShorthandConnectionString;
+            lease = await DevelopmentStorage.EnsureRunningAsync(connection, Path.Combine(builder.Environment.ContentRootPath, ".azurite"), null, CancellationToken.None);
+            builder.Configuration["AzureWebJobsStorage"] = lease.ConnectionString;
+        }
+
+        var hub = builder.Configuration[$"{DurableTaskEngineOptions.HostJsonSection}:hubName"] ?? "ControlPlane";
+        // The framework reports every idle poll and lease renewal at Information; its warnings are what matter.
+        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
+        builder.Services.AddDurableTaskEngine(builder.Configuration, DeploymentTasks.Register, WorkflowJson.Options, options => options.HubName = hub);
+        builder.Services.AddDeployments(tablePrefix: hub);
+        builder.Services.AddControlPlaneApi(tablePrefix: hub, AdminKeyDisplay.ShownOnce);
+        builder.Services.AddQuickStart(builder.Configuration, lease);
+        return lease;
+    }
+
+    /// <summary>The API, and the operator API that the Functions host would otherwise serve.</summary>
+    public static void MapControlPlane(this WebApplication app)
+    {
+        app.UseControlPlaneApi();
+        app.MapControlPlaneApi();
+        app.MapOperatorApi();
+    }
+}

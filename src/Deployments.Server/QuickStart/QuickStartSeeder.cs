@@ -1,0 +1,44 @@
+using Deployments.Model;
+using Deployments.Service;
+using Deployments.Storage;
+
+namespace Deployments.Server.QuickStart;
+
+/// <summary>
+/// For the quick start (<c>QuickStart:Enabled</c>, set by the <c>dotnet run</c> launch profile): makes sure a
+/// local cluster on the process driver and a sample app running src/SampleService exist, then prints the
+/// commands that roll a canary out to it. Idempotent: found by name, created only when missing.
+/// </summary>
+internal sealed partial class QuickStartSeeder(CatalogService catalog, AppStore apps, CatalogStore clusters, IConfiguration configuration, ILogger<QuickStartSeeder> logger) : BackgroundService
+{
+    public const string ClusterName = "local";
+    public const string AppName = "sample";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var sample = SampleServiceLocator.Find(configuration);
+        if (sample is null)
+        {
+            logger.LogWarning("Quick start: SampleService.dll was not found next to this build; build src/SampleService or set QuickStart:SampleServicePath.");
+            return;
+        }
+
+        try
+        {
+            var cluster = (await clusters.ListClustersAsync(stoppingToken)).FirstOrDefault(c => c.Name == ClusterName)
+                ?? await catalog.CreateClusterAsync(ClusterName, "local", ClusterKind.Dedicated, "process", null, stoppingToken);
+            var app = await apps.FindByNameAsync(DeploymentService.DefaultNamespace, AppName, stoppingToken)
+                ?? await catalog.CreateAppAsync(new CreateAppRequest(AppName, cluster.Id, new Dictionary<string, int> { ["web"] = 3 },
+                    Revision: new RevisionSpec(new Artifact(null, "dotnet", [sample]), Environment: new Dictionary<string, EnvironmentValue> { ["VERSION"] = new("v1", null) })), stoppingToken);
+            Console.WriteLine(QuickStartGuide.Text(configuration, app, sample));
+        }
+        catch (CommandRefusedException raced)
+        {
+            // Another host seeded at the same moment; its objects serve just as well.
+            LogRaced(logger, raced.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quick start: {Reason}")]
+    private static partial void LogRaced(ILogger logger, string reason);
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Deployments.Api.Auth;
+using Deployments.Functions.Contract.Tests.Infrastructure;
+using Deployments.Functions.Http;
+using Deployments.Orchestrations;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using TestSupport;
+
+namespace Deployments.Functions.Contract.Tests;
+
+/// <summary>
+/// The Functions app's HTTP path without the Functions host: its own services (as its Program registers
+/// them) and the pipeline every HTTP function hands its request to, on real Azurite. Durable Functions'
+/// client is the one part played by a mock, since only the host can bind a real one.
+/// </summary>
+public sealed class FunctionsApiPipelineTests(AzuriteFixture azurite) : IAsyncDisposable
+{
+    private const string AdminKey = "functions-pipeline-admin-key-0123456789";
+
+    private readonly ServiceProvider services = BuildServices(azurite);
+
+    [Fact]
+    public async Task Health_answers_without_a_key()
+    {
+        var (status, _) = await SendAsync("GET", "/api/health/live");
+
+        Assert.Equal(StatusCodes.Status200OK, status);
+    }
+
+    [Fact]
+    public async Task A_request_without_a_key_gets_the_401_problem_of_the_api()
+    {
+        var (status, body) = await SendAsync("GET", "/api/clusters", key: null);
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, status);
+        Assert.Equal(401, body.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_deployment_is_recorded_and_its_rollout_started_through_the_client_bound_to_the_invocation()
+    {
+        var (clusterStatus, cluster) = await SendAsync("POST", "/api/clusters", new { name = "fx", region = "local", kind = "dedicated", driver = "process" });
+        Assert.True(clusterStatus == StatusCodes.Status201Created, cluster.ToString());
+        var (appStatus, app) = await SendAsync("POST", "/api/apps", new
+        {
+            name = "shop",
+            cluster_id = cluster.GetProperty("id").GetGuid(),
+            groups = new Dictionary<string, int> { ["web"] = 1 },
+            revision = new { artifact = new { command = "dotnet", args = new[] { AppOutput.SampleService } } },
+        });
+        Assert.True(appStatus == StatusCodes.Status201Created, app.ToString());
+        var durable = new Mock<DurableTaskClient>("bound") { CallBase = false };
+        durable.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? options, CancellationToken _) => options!.InstanceId!);
+
+        var (status, deployment) = await SendAsync("POST", "/api/deployments", new { app_id = app.GetProperty("id").GetGuid(), strategy = "rolling" }, client: durable.Object);
+
+        Assert.True(status == StatusCodes.Status201Created, deployment.ToString());
+        var id = deployment.GetProperty("id").GetGuid();
+        durable.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(
+            new TaskName(RolloutOrchestrator.Name), id, It.Is<StartOrchestrationOptions?>(o => o!.InstanceId!.Contains(id.ToString("N"), StringComparison.Ordinal)), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    public async ValueTask DisposeAsync() => await services.DisposeAsync();
+
+    private async Task<(int Status, JsonElement Body)> SendAsync(string method, string path, object? body = null, string? key = AdminKey, DurableTaskClient? client = null)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Method = method;
+        context.Request.Path = path;
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("127.0.0.1");
+        if (key is not null)
+        {
+            context.Request.Headers["x-functions-key"] = key;
+        }
+
+        if (body is not null)
+        {
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
+            context.Request.ContentType = "application/json";
+            context.Request.ContentLength = bytes.Length;
+            context.Request.Body = new MemoryStream(bytes);
+        }
+
+        using var response = new MemoryStream();
+        context.Response.Body = response;
+        await services.GetRequiredService<ApiPipeline>().RunAsync(context.Request, client);
+        var json = context.Response.ContentType?.Contains("json", StringComparison.Ordinal) == true;
+        return (context.Response.StatusCode, json ? JsonDocument.Parse(response.ToArray()).RootElement.Clone() : default);
+    }
+
+    private static ServiceProvider BuildServices(AzuriteFixture azurite)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = azurite.NewHubName("fx"),
+            [AdminKeyStore.ConfigurationKey] = AdminKey,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddMetrics();
+        services.AddFunctionsApp(configuration);
+        return services.BuildServiceProvider();
+    }
+}

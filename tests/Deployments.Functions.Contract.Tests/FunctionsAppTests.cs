@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Deployments.Engine;
+using Deployments.Functions.Contract.Tests.Infrastructure;
+using Deployments.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using TestSupport;
+
+namespace Deployments.Functions.Contract.Tests;
+
+/// <summary>
+/// The Functions app as the Functions host would load it, checked without the host: its build output is a
+/// complete script root, and its HTTP functions serve exactly the routes the self-host serves.
+/// </summary>
+public sealed class FunctionsAppTests(AzuriteFixture azurite)
+{
+    private static readonly IReadOnlyList<FunctionDefinition> Functions = FunctionDefinition.LoadAll(AppOutput.FunctionsScriptRoot);
+
+    [Fact]
+    public async Task Http_functions_and_self_host_endpoints_are_the_same_routes_both_ways()
+    {
+        await using var app = await BuildSelfHostAsync();
+        // The operator API is the self-host's copy of what the Functions host serves itself at the same paths.
+        var selfHost = RouteTable(Endpoints(app)
+            .Where(e => !e.RoutePattern.RawText!.StartsWith("/runtime/", StringComparison.Ordinal))
+            .SelectMany(e => MethodsOf(e).Select(m => (m, e.RoutePattern.RawText!))));
+        var functions = RouteTable(Functions.Where(f => f.TriggerType == "httpTrigger").SelectMany(f => f.Methods.Select(m => (m, f.FullRoute!))));
+
+        Assert.NotEmpty(selfHost);
+        Assert.True(functions.Except(selfHost).ToList() is [], "Functions without a self-host endpoint: " + string.Join(", ", functions.Except(selfHost)));
+        Assert.True(selfHost.Except(functions).ToList() is [], "Self-host endpoints without a function: " + string.Join(", ", selfHost.Except(functions)));
+    }
+
+    [Fact]
+    public void Every_http_function_is_anonymous_to_the_host_because_the_api_checks_keys_itself()
+    {
+        var http = Functions.Where(f => f.TriggerType == "httpTrigger").ToList();
+
+        Assert.All(http, f => Assert.Equal("Anonymous", f.AuthLevel, ignoreCase: true));
+        Assert.All(http, f => Assert.Contains("http", f.BindingTypes));
+        Assert.Equal(http.Count, http.Select(f => f.Name).Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_orchestrator_and_activity_of_the_self_host_is_a_function_and_activities_bind_a_durable_client()
+    {
+        var registry = new TaskRegistry();
+        DeploymentTasks.Register(registry);
+
+        Assert.Equal(registry.Orchestrators.Keys.Order(), Functions.Where(f => f.TriggerType == "orchestrationTrigger").Select(f => f.Name).Order());
+        var activities = Functions.Where(f => f.TriggerType == "activityTrigger").ToList();
+        Assert.Equal(registry.Activities.Keys.Order(), activities.Select(f => f.Name).Order());
+        Assert.All(activities, f => Assert.Contains("durableClient", f.BindingTypes));
+        Assert.Contains(Functions, f => f.Name == "StartDeployment" && f.BindingTypes.Contains("durableClient"));
+    }
+
+    [Fact]
+    public void The_build_output_is_a_complete_isolated_worker_script_root_with_the_durable_task_extension()
+    {
+        var root = AppOutput.FunctionsScriptRoot;
+
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot(root), "host.json")), File.ReadAllText(Path.Combine(root, "host.json")));
+        using var worker = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "worker.config.json")));
+        var description = worker.RootElement.GetProperty("description");
+        Assert.Equal("dotnet-isolated", description.GetProperty("language").GetString());
+        Assert.True(File.Exists(Path.Combine(root, description.GetProperty("defaultWorkerPath").GetString()!)));
+
+        using var extensions = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "extensions.json")));
+        var durable = extensions.RootElement.GetProperty("extensions").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "DurableTask");
+        var hintPath = durable.GetProperty("hintPath").GetString()!;
+        Assert.StartsWith("./.azurefunctions/", hintPath, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(root, hintPath)), hintPath);
+        Assert.Contains("Microsoft.Azure.WebJobs.Extensions.DurableTask", durable.GetProperty("typeName").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The self-host as it runs, built but not started.</summary>
+    private async Task<WebApplication> BuildSelfHostAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppOutput.Directory, EnvironmentName = "Production" });
+        builder.Configuration.AddFunctionsFiles(AppOutput.Directory, []);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString });
+        await builder.AddControlPlaneAsync();
+        var app = builder.Build();
+        app.MapControlPlane();
+        return app;
+    }
+
+    /// <summary>Method and route, with parameter names, constraints and a trailing slash left out: what decides where a request goes.</summary>
+    private static HashSet<string> RouteTable(IEnumerable<(string Method, string Route)> routes) =>
+        [.. routes.Select(r => $"{r.Method.ToUpperInvariant()} {Normalize(r.Route)}")];
+
+    private static string Normalize(string route) =>
+        System.Text.RegularExpressions.Regex.Replace(route.TrimEnd('/').ToLowerInvariant(), @"\{(\*\*?)?[^}:?]*[^}]*\}", m => m.Groups[1].Success ? "{*}" : "{}");
+
+    private static IEnumerable<RouteEndpoint> Endpoints(WebApplication app) =>
+        ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>();
+
+    /// <summary>An endpoint without method metadata (health checks) answers any method; GET is what callers use.</summary>
+    private static IReadOnlyList<string> MethodsOf(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? [.. methods] : ["GET"];
+
+    private static string RepositoryRoot(string from)
+    {
+        var directory = new DirectoryInfo(from);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Functions.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new DirectoryNotFoundException($"No Functions.sln above {from}.");
+    }
+}
