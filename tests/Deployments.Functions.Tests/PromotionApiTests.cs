@@ -1,3 +1,5 @@
+using TestSupport;
+
 namespace Deployments.Functions.Tests;
 
 /// <summary>Promotion to an environment (with and without approval), through a pipeline, and to another cluster.</summary>
@@ -29,11 +31,11 @@ public sealed class PromotionApiTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.Equal("gated", (await server.Api.GetAsync(gated.Location!)).Expect(HttpStatusCode.OK).GetProperty("awaiting_approval_for").GetString());
         (await server.Api.PostAsync("/api/environments/gated/promote", new { deployment_id = blueDeployment })).IsProblem(HttpStatusCode.Conflict);
         (await server.Api.PostAsync($"/api/deployments/{blueDeployment}/approve", new { reason = "looks good" })).Expect(HttpStatusCode.OK);
-        await Poll.UntilAsync("the approved deployment to be live in gated", async () =>
+        await Polling.UntilAsync("the approved deployment to be live in gated", async _ =>
         {
             var environment = (await server.Api.GetAsync("/api/environments/gated")).Expect(HttpStatusCode.OK);
             return environment.TryGetProperty("live_deployment_id", out var liveId) && liveId.GetGuid() == blueDeployment ? "live" : null;
-        });
+        }, Scenario.DefaultTimeout);
 
         (await server.Api.PostAsync("/api/environments/gated/promote", new { deployment_id = greenDeployment })).Expect(HttpStatusCode.Accepted);
         (await server.Api.PostAsync($"/api/deployments/{greenDeployment}/reject", new { reason = "not today" })).Expect(HttpStatusCode.OK);

@@ -27,8 +27,8 @@ public sealed class ApprovalTests(AzuriteFixture azurite)
 
         await host.Deployments.DecideApprovalAsync(deployment.Id, approve: true, "omar", "looks good", CancellationToken.None);
 
-        await Poll.UntilAsync("the deployment to go live in prod", async _ =>
-            (await EnvironmentAsync(host)).LiveDeploymentId == deployment.Id ? "live" : null);
+        await Polling.UntilAsync("the deployment to go live in prod", async _ =>
+            (await EnvironmentAsync(host)).LiveDeploymentId == deployment.Id ? "live" : null, DeploymentsTestHost.DefaultTimeout);
         var timeline = await host.WaitForEventAsync(deployment.Id, "promoted-to-environment");
         Assert.Contains(timeline, e => e.Kind == "approved" && e.Actor == "omar");
         Assert.Null((await host.Deployments.GetRequiredAsync(deployment.Id, CancellationToken.None)).AwaitingApprovalFor);
@@ -67,8 +67,8 @@ public sealed class ApprovalTests(AzuriteFixture azurite)
         Assert.True(again.AwaitingApproval);
         Assert.Equal("prod", (await host.Deployments.GetRequiredAsync(deployment.Id, CancellationToken.None)).AwaitingApprovalFor);
         await host.Deployments.DecideApprovalAsync(deployment.Id, approve: true, "omar", "sale is over", CancellationToken.None);
-        await Poll.UntilAsync("the deployment to go live in prod", async _ =>
-            (await EnvironmentAsync(host)).LiveDeploymentId == deployment.Id ? "live" : null);
+        await Polling.UntilAsync("the deployment to go live in prod", async _ =>
+            (await EnvironmentAsync(host)).LiveDeploymentId == deployment.Id ? "live" : null, DeploymentsTestHost.DefaultTimeout);
         var timeline = await host.Deployments.EventsAsync(deployment.Id, CancellationToken.None);
         Assert.Equal(2, timeline.Count(e => e.Kind == "awaiting-approval"));
     }

@@ -51,7 +51,7 @@ public sealed class ClusterPromotionTests(AzuriteFixture azurite)
             Assert.Equal("v1-west", await DeploymentsTestHostExtensions.SampleVersionAsync(allocation));
         }
 
-        await Poll.UntilAsync("the source app to be deleted", async _ => await host.AppAsync(app.Id) is null ? "deleted" : null);
+        await Polling.UntilAsync("the source app to be deleted", async _ => await host.AppAsync(app.Id) is null ? "deleted" : null, DeploymentsTestHost.DefaultTimeout);
         Assert.All(await host.AllocationsOfAppAsync(app.Id), a => Assert.Equal(AllocationStatus.Stopped, a.DesiredStatus));
         var live = await host.LiveProcessesAsync();
         Assert.DoesNotContain(live, id => sourceAllocations.Any(a => a.Id.ToString("N") == id));

@@ -26,8 +26,8 @@ public sealed class EnvironmentPromotionTests(AzuriteFixture azurite)
         Assert.True(second.ScaledDownPrevious);
         Assert.Equal(green.Id, (await EnvironmentAsync(host)).LiveDeploymentId);
         var blueInstances = await host.AllocationsOfAppAsync(blue.AppId);
-        await Poll.UntilAsync("the previous live deployment's instances to stop", async _ =>
-            (await host.RunningAsync(blue.AppId)).Count == 0 ? "stopped" : null);
+        await Polling.UntilAsync("the previous live deployment's instances to stop", async _ =>
+            (await host.RunningAsync(blue.AppId)).Count == 0 ? "stopped" : null, DeploymentsTestHost.DefaultTimeout);
         var live = await host.LiveProcessesAsync();
         Assert.All(blueInstances, a => Assert.DoesNotContain(a.Id.ToString("N"), live));
         Assert.Single(await host.RunningAsync(green.AppId));

@@ -106,9 +106,9 @@ public sealed class ManualHealthTests(AzuriteFixture azurite)
 
     /// <summary>Waits until the rollout has looked at its allocations' health this many times: proof that it is waiting, not idle.</summary>
     private static Task<IList<HistoryEvent>> HealthCheckedAsync(DeploymentsTestHost host, Guid deploymentId, int times) =>
-        Poll.UntilAsync($"{times} health checks of deployment {deploymentId}", async token =>
+        Polling.UntilAsync($"{times} health checks of deployment {deploymentId}", async token =>
         {
             var history = await host.Services.GetRequiredService<DurableTaskClient>().GetOrchestrationHistoryAsync(DeploymentService.InstanceIdFor(deploymentId), token);
             return history.OfType<TaskScheduledEvent>().Count(t => t.Name == RolloutActivities.CheckHealth) >= times ? history : null;
-        });
+        }, DeploymentsTestHost.DefaultTimeout);
 }

@@ -69,7 +69,7 @@ public sealed class NotificationTests(AzuriteFixture azurite)
 
         Assert.Equal(2, (await ChangesDeliveredAsync(receiver, deployment.Id)).Count);
         var client = host.Services.GetRequiredService<DurableTaskClient>();
-        await Poll.UntilAsync("a failed delivery attempt to the dead subscriber", async token =>
+        await Polling.UntilAsync("a failed delivery attempt to the dead subscriber", async token =>
         {
             await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = $"notify-{deployment.Id:N}-" }).WithCancellation(token))
             {
@@ -81,7 +81,7 @@ public sealed class NotificationTests(AzuriteFixture azurite)
             }
 
             return null;
-        });
+        }, DeploymentsTestHost.DefaultTimeout);
         Assert.Equal(DeploymentStatus.Successful, (await host.Deployments.GetRequiredAsync(deployment.Id, CancellationToken.None)).Status);
     }
 
@@ -92,8 +92,8 @@ public sealed class NotificationTests(AzuriteFixture azurite)
     /// <summary>Waits for the deployment's two status changes (running, successful) to be accepted; returns them in the order they happened.</summary>
     private static async Task<IReadOnlyList<ReceivedNotification>> ChangesDeliveredAsync(NotificationReceiver receiver, Guid deploymentId)
     {
-        var accepted = await Poll.UntilAsync($"both status changes of deployment {deploymentId} to be delivered", _ =>
-            Task.FromResult(receiver.AcceptedFor(deploymentId) is { Count: >= 2 } found ? found : null));
+        var accepted = await Polling.UntilAsync($"both status changes of deployment {deploymentId} to be delivered", _ =>
+            Task.FromResult(receiver.AcceptedFor(deploymentId) is { Count: >= 2 } found ? found : null), DeploymentsTestHost.DefaultTimeout);
         return [.. accepted.OrderBy(n => n.Event.GetProperty("data").GetProperty("modify_index").GetInt64())];
     }
 }

@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace TestSupport;
 
 /// <summary>Waits for a condition by polling it, bounded by a deadline: never a fixed sleep.</summary>
@@ -5,15 +7,20 @@ public static class Polling
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// Reads <paramref name="probe"/> until <paramref name="done"/> holds for what it returned, and returns that;
     /// at the deadline, fails naming <paramref name="what"/> and the last value seen.
+    /// The wait also ends (with <see cref="OperationCanceledException"/>) when the running test is cancelled.
     /// </summary>
-    public static async Task<T> UntilAsync<T>(string what, Func<CancellationToken, Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null)
+    public static async Task<T> UntilAsync<T>(
+        string what, Func<CancellationToken, Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null, TimeSpan? interval = null)
     {
-        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        var limit = timeout ?? DefaultTimeout;
+        var testCancelled = TestContext.Current.CancellationToken;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(testCancelled);
+        deadline.CancelAfter(limit);
         var last = default(T);
         try
         {
@@ -25,16 +32,25 @@ public static class Polling
                     return last;
                 }
 
-                await Task.Delay(Interval, deadline.Token);
+                await Task.Delay(interval ?? DefaultInterval, deadline.Token);
             }
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !testCancelled.IsCancellationRequested)
         {
-            throw new TimeoutException($"Timed out after {timeout ?? DefaultTimeout} waiting for {what}; last seen: {last?.ToString() ?? "nothing"}.");
+            throw new TimeoutException($"Timed out after {limit} waiting for {what}; last seen: {last?.ToString() ?? "nothing"}.");
         }
     }
 
+    /// <summary>
+    /// Reads <paramref name="probe"/> until it returns a value (not null), and returns that;
+    /// at the deadline, fails naming <paramref name="what"/>.
+    /// </summary>
+    public static async Task<T> UntilAsync<T>(
+        string what, Func<CancellationToken, Task<T?>> probe, TimeSpan? timeout = null, TimeSpan? interval = null)
+        where T : class =>
+        (await UntilAsync(what, probe, found => found is not null, timeout, interval))!;
+
     /// <summary>Checks an in-memory condition until it holds (set by work running elsewhere), bounded by the deadline.</summary>
-    public static Task UntilAsync(string what, Func<bool> condition, TimeSpan? timeout = null) =>
-        UntilAsync(what, _ => Task.FromResult(condition()), met => met, timeout);
+    public static Task UntilAsync(string what, Func<bool> condition, TimeSpan? timeout = null, TimeSpan? interval = null) =>
+        UntilAsync(what, _ => Task.FromResult(condition()), met => met, timeout, interval);
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Deployments.Drivers.Tests.Support;
+using TestSupport;
 
 namespace Deployments.Drivers.Tests.Processes;
 
@@ -72,7 +73,7 @@ public sealed class ProcessDriverPlacementTests
 
         var report = await cluster.WaitForHealthAsync(placement, HealthState.Lost);
         Assert.Contains("has exited", report.Detail, StringComparison.Ordinal);
-        await Poll.UntilAsync(async () => await cluster.Driver.ListAsync(cluster.Cluster, Ct), list => list.Count == 0, "the listing to drop the crashed allocation");
+        await Polling.UntilAsync("the listing to drop the crashed allocation", token => cluster.Driver.ListAsync(cluster.Cluster, token), list => list.Count == 0, Waits.Timeout, Waits.Interval);
         Assert.Null(cluster.Store.Read("alloc-crash"));
         Assert.Contains("boom-alloc-crash", await File.ReadAllTextAsync(cluster.Store.LogPath("alloc-crash"), Ct), StringComparison.Ordinal);
     }

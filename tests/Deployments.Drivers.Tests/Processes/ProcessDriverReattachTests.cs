@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Deployments.Drivers.Processes;
 using Deployments.Drivers.Tests.Support;
+using TestSupport;
 
 namespace Deployments.Drivers.Tests.Processes;
 
@@ -24,7 +25,7 @@ public sealed class ProcessDriverReattachTests
 
         var restarted = cluster.NewDriver();
 
-        var listed = await Poll.UntilAsync(() => restarted.ListAsync(cluster.Cluster, Ct), list => list.Count == 1, "the killed allocation to drop out");
+        var listed = await Polling.UntilAsync("the killed allocation to drop out", token => restarted.ListAsync(cluster.Cluster, token), list => list.Count == 1, Waits.Timeout, Waits.Interval);
         Assert.Equal(new RunningAllocation("alloc-survivor", survivor.Address, survivor.ProcessId), listed[0]);
         Assert.Null(cluster.Store.Read("alloc-victim"));
         Assert.Equal(survivor, await cluster.PlaceAsync(ProcessClusterScope.SampleSpec("alloc-survivor"), restarted));
@@ -76,9 +77,9 @@ public sealed class ProcessDriverReattachTests
         var pid = placement.ProcessId!.Value;
 
         // The launcher's shell applies setsid and the redirections and then execs, all under the same pid, a moment after the start.
-        var stat = await Poll.UntilAsync(() => Task.FromResult(ProcStat.TryRead(pid)!), s => s.SessionId == pid, "the allocation to lead its own session");
+        var stat = await Polling.UntilAsync("the allocation to lead its own session", _ => Task.FromResult(ProcStat.TryRead(pid)!), s => s.SessionId == pid, Waits.Timeout, Waits.Interval);
         Assert.Equal(pid, stat.ProcessGroupId);
-        await Poll.UntilAsync(() => File.ReadAllText($"/proc/{pid}/cmdline").StartsWith("sleep\0", StringComparison.Ordinal), "the shell to exec the command");
+        await Polling.UntilAsync("the shell to exec the command", () => File.ReadAllText($"/proc/{pid}/cmdline").StartsWith("sleep\0", StringComparison.Ordinal), Waits.Timeout, Waits.Interval);
         Assert.Equal("/dev/null", Link(pid, 0));
         Assert.Equal(cluster.Store.LogPath("alloc-detached"), Link(pid, 1));
         Assert.Equal(cluster.Store.LogPath("alloc-detached"), Link(pid, 2));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Deployments.Drivers.Processes;
 using Deployments.Drivers.Tests.Support;
+using TestSupport;
 
 namespace Deployments.Drivers.Tests.Processes;
 
@@ -34,7 +35,7 @@ public sealed class ProcessDriverStopTests
         try
         {
             var placement = await cluster.PlaceAsync(ProcessClusterScope.Spec("alloc-tree", "sh", ["-c", $"sleep 300 & echo $! > {childPidFile}; wait"]));
-            var childPid = await Poll.UntilAsync(() => Task.FromResult(ReadPid(childPidFile)), pid => pid > 0, "the allocation to start its child");
+            var childPid = await Polling.UntilAsync("the allocation to start its child", _ => Task.FromResult(ReadPid(childPidFile)), pid => pid > 0, Waits.Timeout, Waits.Interval);
             child = ProcessFingerprint.Capture(childPid)!;
 
             await cluster.Driver.StopAsync(cluster.Cluster, placement, Ct);
@@ -58,7 +59,7 @@ public sealed class ProcessDriverStopTests
         var placement = await cluster.PlaceAsync(ProcessClusterScope.Spec("alloc-stubborn", "sh", ["-c", "trap 'echo got-term' TERM; while true; do sleep 0.05; done"]));
         var pid = placement.ProcessId!.Value;
         var process = ProcessFingerprint.Capture(pid)!;
-        await Poll.UntilAsync(() => CatchesSigTerm(pid), "the allocation to install its SIGTERM trap");
+        await Polling.UntilAsync("the allocation to install its SIGTERM trap", () => CatchesSigTerm(pid), Waits.Timeout, Waits.Interval);
 
         await cluster.Driver.StopAsync(cluster.Cluster, placement, Ct);
 

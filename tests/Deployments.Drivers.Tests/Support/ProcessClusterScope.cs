@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Deployments.Drivers.Processes;
 using Microsoft.Extensions.DependencyInjection;
+using TestSupport;
 
 namespace Deployments.Drivers.Tests.Support;
 
@@ -66,7 +67,7 @@ internal sealed class ProcessClusterScope : IAsyncDisposable
         (driver ?? Driver).CheckHealthAsync(Cluster, placement, TestContext.Current.CancellationToken);
 
     public Task<HealthReport> WaitForHealthAsync(Placement placement, HealthState state, ITargetDriver? driver = null) =>
-        Poll.UntilAsync(() => HealthAsync(placement, driver), report => report.State == state, $"{placement.AllocationId} to be {state}");
+        Polling.UntilAsync($"{placement.AllocationId} to be {state}", _ => HealthAsync(placement, driver), report => report.State == state, Waits.Timeout, Waits.Interval);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using Deployments.Drivers.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
+using TestSupport;
 
 namespace Deployments.Drivers.Tests.Webhooks;
 
@@ -17,11 +18,11 @@ public sealed class WebhookRetryClockTests
         scope.Platform.FailNextRequests(1, 503);
 
         var placing = scope.PlaceAsync(WebhookPlatformScope.Spec("alloc-clocked"));
-        await Poll.UntilAsync(() => scope.Platform.Counters.Requests == 1, "the first attempt");
+        await Polling.UntilAsync("the first attempt", () => scope.Platform.Counters.Requests == 1, Waits.Timeout, Waits.Interval);
 
         // A minute of backoff passes only on the fake clock. Advancing may come before the driver arms its timer,
         // so keep nudging until the retry lands; each nudge is bounded and far below the signature tolerance.
-        await Poll.UntilAsync(() =>
+        await Polling.UntilAsync("the retry after the fake backoff", () =>
         {
             if (!placing.IsCompleted && driverTime.GetUtcNow() < DateTimeOffset.UtcNow + TimeSpan.FromMinutes(3))
             {
@@ -29,7 +30,7 @@ public sealed class WebhookRetryClockTests
             }
 
             return placing.IsCompleted;
-        }, "the retry after the fake backoff");
+        }, Waits.Timeout, Waits.Interval);
 
         Assert.Equal("alloc-clocked", (await placing).AllocationId);
         Assert.Equal(2, scope.Platform.Counters.Requests);

@@ -6,6 +6,9 @@ namespace Deployments.Functions.Tests.Infrastructure;
 /// <summary>The setup steps tests share, made through the API as a platform engineer would make them.</summary>
 public static class Scenario
 {
+    /// <summary>How long a test waits for the control plane to get somewhere: rollouts run real processes.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(90);
+
     /// <summary>A revision running the real sample service; VERSION is what it answers with, FAIL_HEALTH makes it unhealthy.</summary>
     public static object SampleRevision(string version, bool failHealth = false) => new
     {
@@ -80,7 +83,7 @@ public static class Scenario
 
     public static async Task<JsonElement> WaitForAsync(this ControlPlaneServer server, Guid deploymentId, Func<JsonElement, bool> condition, string what)
     {
-        var deadline = DateTimeOffset.UtcNow + Poll.DefaultTimeout;
+        var deadline = DateTimeOffset.UtcNow + DefaultTimeout;
         long index = 0;
         JsonElement last = default;
         while (DateTimeOffset.UtcNow < deadline)

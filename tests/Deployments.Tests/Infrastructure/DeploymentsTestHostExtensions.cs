@@ -4,6 +4,7 @@ using Deployments.Model;
 using Deployments.Service;
 using Deployments.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using TestSupport;
 
 namespace Deployments.Tests.Infrastructure;
 
@@ -22,11 +23,11 @@ internal static class DeploymentsTestHostExtensions
 
     /// <summary>Waits until the deployment's timeline has an entry of <paramref name="kind"/>, and returns the timeline.</summary>
     public static Task<IReadOnlyList<DeploymentEvent>> WaitForEventAsync(this DeploymentsTestHost host, Guid deploymentId, string kind, TimeSpan? timeout = null) =>
-        Poll.UntilAsync($"a '{kind}' entry on the timeline of deployment {deploymentId}", async token =>
+        Polling.UntilAsync($"a '{kind}' entry on the timeline of deployment {deploymentId}", async token =>
         {
             var timeline = await host.Deployments.EventsAsync(deploymentId, token);
             return timeline.Any(e => e.Kind == kind) ? timeline : null;
-        }, timeout);
+        }, timeout ?? DeploymentsTestHost.DefaultTimeout);
 
     public static async Task<App?> AppAsync(this DeploymentsTestHost host, Guid appId) =>
         await host.Services.GetRequiredService<AppStore>().GetAsync(appId, CancellationToken.None);
