@@ -1,6 +1,8 @@
-// The control plane on Azure: a resource group holding the storage account (tables, queues, blobs) that the
-// durable engine, the domain and the Functions host share, the function app running the custom handler,
-// and Application Insights. Storage is reached only by the app's managed identity: shared keys are off.
+// The control plane on Azure: a resource group holding the storage account (tables, queues, blobs) that
+// Durable Functions, the domain and the Functions host share, plus the container the app's package is
+// deployed to; a .NET isolated worker function app on a Flex Consumption plan; Application Insights; and
+// the user-assigned identity the app uses for all of them. Storage takes no shared keys and Application
+// Insights no instrumentation-key ingestion: the identity, with a data role on each, is the only way in.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -9,27 +11,49 @@ targetScope = 'subscription'
 param environmentName string
 
 @minLength(1)
-@description('Azure region for every resource.')
+@description('Azure region for every resource. It must offer the Flex Consumption plan (az functionapp list-flexconsumption-locations).')
 param location string
 
 @secure()
-@description('The admin key (Auth:AdminKey). Generated when not given; read it back from the app settings.')
+@minLength(16)
+@description('The admin key (Auth:AdminKey). main.parameters.json reads it from AUTH_ADMIN_KEY; when that is unset a new one is generated on every provision.')
 param adminKey string = newGuid()
 
 @secure()
-@description('The secret pipelines sign webhooks with (Webhooks:Secret).')
+@description('The secret pipelines sign webhooks with (Webhooks:Secret). main.parameters.json reads it from WEBHOOKS_SECRET; when that is unset a new one is generated on every provision.')
 param webhookSecret string = newGuid()
 
-@description('The function app plan: an Elastic Premium SKU, so the scale controller can scale on queue length.')
-param planSku string = 'EP1'
+@minValue(40)
+@maxValue(1000)
+@description('The most instances the app scales out to (Flex Consumption accepts 40 to 1000).')
+param maximumInstanceCount int = 40
+
+@allowed([512, 2048, 4096])
+@description('Memory of each instance, in MB.')
+param instanceMemoryMB int = 2048
+
+@minValue(0)
+@description('Instances kept running for the orchestration and activity functions (the "durable" scale group); Microsoft recommends 1 for Durable Functions on Flex Consumption. 0 scales to zero and saves the always-ready charge.')
+param durableAlwaysReadyInstances int = 1
 
 var tags = { 'azd-env-name': environmentName }
 var token = toLower(uniqueString(subscription().id, environmentName, location))
+var deploymentContainerName = 'app-package'
 
 resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
   location: location
   tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  scope: group
+  params: {
+    location: location
+    tags: tags
+    identityName: 'id-${token}'
+  }
 }
 
 module monitoring 'modules/monitoring.bicep' = {
@@ -43,6 +67,15 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+module monitoringAccess 'modules/monitoring-access.bicep' = {
+  name: 'monitoring-access'
+  scope: group
+  params: {
+    applicationInsightsName: monitoring.outputs.name
+    principalId: identity.outputs.principalId
+  }
+}
+
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   scope: group
@@ -50,35 +83,45 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     accountName: 'st${token}'
+    deploymentContainerName: deploymentContainerName
+  }
+}
+
+module storageAccess 'modules/storage-access.bicep' = {
+  name: 'storage-access'
+  scope: group
+  params: {
+    storageAccountName: storage.outputs.accountName
+    principalId: identity.outputs.principalId
   }
 }
 
 module app 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: group
+  // The identity's roles exist before the app first starts and before the first package is deployed.
+  dependsOn: [storageAccess, monitoringAccess]
   params: {
     location: location
     tags: tags
     appName: 'func-${token}'
     planName: 'plan-${token}'
-    planSku: planSku
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.accountName
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     applicationInsightsConnectionString: monitoring.outputs.connectionString
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    durableAlwaysReadyInstances: durableAlwaysReadyInstances
     adminKey: adminKey
     webhookSecret: webhookSecret
   }
 }
 
-module access 'modules/storage-access.bicep' = {
-  name: 'storage-access'
-  scope: group
-  params: {
-    storageAccountName: storage.outputs.accountName
-    principalId: app.outputs.principalId
-  }
-}
-
 output AZURE_RESOURCE_GROUP string = group.name
 output AZURE_FUNCTION_APP_NAME string = app.outputs.name
+output SERVICE_API_NAME string = app.outputs.name
 output SERVICE_API_ENDPOINT string = app.outputs.url
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.accountName
+output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId

@@ -1,4 +1,6 @@
-// Application Insights on a Log Analytics workspace: the Functions host and the handler's logs and traces.
+// Application Insights on a Log Analytics workspace: the Functions host's and the worker's logs, requests,
+// dependencies and traces. Local (instrumentation-key) ingestion is off: the host and the worker send with
+// the app's identity (APPLICATIONINSIGHTS_AUTHENTICATION_STRING), which monitoring-access.bicep allows.
 param location string
 param tags object
 param workspaceName string
@@ -22,9 +24,9 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: workspace.id
-    // The Functions host sends telemetry with the connection string; Entra-only ingestion would need extra setup.
-    DisableLocalAuth: false
+    DisableLocalAuth: true
   }
 }
 
+output name string = applicationInsights.name
 output connectionString string = applicationInsights.properties.ConnectionString

@@ -1,9 +1,11 @@
-// One account for everything: the engine's history/instances tables, control and work-item queues and
-// large-message blobs, the domain's tables, and the Functions host's own blobs. Keys are disabled, so the
-// only way in is an Entra identity with a data role (see storage-access.bicep).
+// One account for everything: Durable Functions' history and instances tables, control and work-item
+// queues and lease/large-message blobs, the domain's tables, the Functions host's own blobs, and the blob
+// container Flex Consumption deploys the app's package to and runs it from. Keys are disabled, so the only
+// way in is an Entra identity with a data role (see storage-access.bicep).
 param location string
 param tags object
 param accountName string
+param deploymentContainerName string
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: accountName
@@ -21,6 +23,13 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 
   resource blobs 'blobServices' = {
     name: 'default'
+
+    resource deployments 'containers' = {
+      name: deploymentContainerName
+      properties: {
+        publicAccess: 'None'
+      }
+    }
   }
 
   resource queues 'queueServices' = {
@@ -33,3 +42,4 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 }
 
 output accountName string = account.name
+output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainerName}'
