@@ -34,6 +34,11 @@ public sealed partial class QuickStartTests(AzuriteFixture azurite)
         Assert.Contains(app.BaseAddress.ToString().TrimEnd('/') + "/api/deployments", output, StringComparison.Ordinal);
 
         using var client = app.Client(key);
+        var appId = Regex.Match(body, "\"app_id\":\"([0-9a-f-]+)\"").Groups[1].Value;
+        using var first = await client.GetAsync($"/api/deployments?app_id={appId}");
+        var running = (await first.ReadAsync()).GetProperty("deployments").EnumerateArray().ToList();
+        Assert.True(running is [var v1] && v1.GetProperty("status").GetString() == "successful" && v1.GetProperty("revision").GetInt32() == 1,
+            $"v1 is not running before the printed canary: {string.Join(", ", running)}");
         using var created = await client.PostAsync("/api/deployments", new StringContent(body, Encoding.UTF8, "application/json"));
         var deployment = await created.ReadAsync();
         Assert.True(created.StatusCode == HttpStatusCode.Created, $"{deployment}\n{app.Output}");

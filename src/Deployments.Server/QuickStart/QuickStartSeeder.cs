@@ -9,10 +9,13 @@ namespace Deployments.Server.QuickStart;
 /// local cluster on the process driver and a sample app running src/SampleService exist, then prints the
 /// commands that roll a canary out to it. Idempotent: found by name, created only when missing.
 /// </summary>
-internal sealed partial class QuickStartSeeder(CatalogService catalog, AppStore apps, CatalogStore clusters, IConfiguration configuration, ILogger<QuickStartSeeder> logger) : BackgroundService
+internal sealed partial class QuickStartSeeder(
+    CatalogService catalog, DeploymentService deployments, AppStore apps, CatalogStore clusters, IConfiguration configuration, ILogger<QuickStartSeeder> logger) : BackgroundService
 {
     public const string ClusterName = "local";
     public const string AppName = "sample";
+
+    private static readonly TimeSpan FirstRevisionTimeout = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,6 +33,7 @@ internal sealed partial class QuickStartSeeder(CatalogService catalog, AppStore 
             var app = await apps.FindByNameAsync(DeploymentService.DefaultNamespace, AppName, stoppingToken)
                 ?? await catalog.CreateAppAsync(new CreateAppRequest(AppName, cluster.Id, new Dictionary<string, int> { ["web"] = 3 },
                     Revision: new RevisionSpec(new Artifact(null, "dotnet", [sample]), Environment: new Dictionary<string, EnvironmentValue> { ["VERSION"] = new("v1", null) })), stoppingToken);
+            await RunFirstRevisionAsync(app, stoppingToken);
             Console.WriteLine(QuickStartGuide.Text(configuration, app, sample));
         }
         catch (CommandRefusedException raced)
@@ -38,6 +42,32 @@ internal sealed partial class QuickStartSeeder(CatalogService catalog, AppStore 
             LogRaced(logger, raced.Message);
         }
     }
+
+    /// <summary>
+    /// The canary the guide prints moves running v1 instances to v2, so v1 must be running first: a new app
+    /// gets a rolling deployment of its first revision, and the guide waits for it (or for the one running).
+    /// </summary>
+    private async Task RunFirstRevisionAsync(App app, CancellationToken stoppingToken)
+    {
+        var (existing, _) = await deployments.ListAsync(new DeploymentQuery { AppId = app.Id, PageSize = 1 }, stoppingToken);
+        var first = (existing.Count > 0 ? existing[0] : null)
+            ?? await deployments.CreateAsync(new CreateDeploymentRequest(app.Id, Strategy.Rolling, "quickstart", Reason: "Quick start: run the sample's first revision"), stoppingToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        deadline.CancelAfter(FirstRevisionTimeout);
+        while (!first.Status.IsTerminal())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), deadline.Token);
+            first = await deployments.GetRequiredAsync(first.Id, deadline.Token);
+        }
+
+        if (first.Status != DeploymentStatus.Successful)
+        {
+            LogFirstRevision(logger, first.Status.ToString().ToLowerInvariant(), first.StatusDescription);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quick start: the sample's first revision ended {Status}: {Description}")]
+    private static partial void LogFirstRevision(ILogger logger, string status, string description);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Quick start: {Reason}")]
     private static partial void LogRaced(ILogger logger, string reason);
