@@ -9,7 +9,8 @@ namespace Deployments.Api.Http;
 internal static class LongPoll
 {
     public const string IndexHeader = "X-Modify-Index";
-    private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(5);
+    /// <summary>Below the Functions host's 230 s limit on an HTTP response, so a blocking read answers under both hosts.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(200);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
     public static async Task<T> UntilPastAsync<T>(long? index, string? wait, Func<CancellationToken, Task<T>> read, Func<T, long> indexOf, CancellationToken cancellationToken)
@@ -20,7 +21,7 @@ internal static class LongPoll
             return value;
         }
 
-        var deadline = DateTimeOffset.UtcNow + ParseWait(wait);
+        var deadline = DateTimeOffset.UtcNow + WaitFor(wait);
         while (indexOf(value) <= after && DateTimeOffset.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
         {
             await Task.Delay(PollInterval, cancellationToken);
@@ -30,7 +31,7 @@ internal static class LongPoll
         return value;
     }
 
-    private static TimeSpan ParseWait(string? wait)
+    internal static TimeSpan WaitFor(string? wait)
     {
         if (string.IsNullOrEmpty(wait))
         {
