@@ -57,6 +57,7 @@ public sealed class DeploymentLifecycleApiTests(ServerFixture fixture) : IClassF
         var rollback = started.Expect(HttpStatusCode.Accepted);
         var id = rollback.GetProperty("id").GetGuid();
         Assert.Equal($"/api/deployments/{id}", started.Location);
+        Assert.Equal("2", started.Header("Retry-After"));
         Assert.Equal("rollback", rollback.GetProperty("kind").GetString());
         Assert.Equal(1, rollback.GetProperty("revision").GetInt32());
         Assert.Equal("successful", (await server.WaitForStatusAsync(id, "successful", "failed", "cancelled")).GetProperty("status").GetString());

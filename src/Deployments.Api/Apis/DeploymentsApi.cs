@@ -116,7 +116,7 @@ internal static class DeploymentsApi
             DeploymentBodyRules.CheckPromoteToCluster(request);
             var result = await service.PromoteToClusterAsync(new PromoteToClusterRequest(id, request.TargetClusterId.GetValueOrDefault(), Actor.Of(http.User),
                 request.NewName, request.DeleteSource, request.Overrides), catalog, ct);
-            return TypedResults.Accepted($"/api/deployments/{result.NewDeploymentId}", result);
+            return AcceptedWork.At($"/api/deployments/{result.NewDeploymentId}", result);
         });
 
     private static string? Reason(JsonBody<ReasonBody> body)

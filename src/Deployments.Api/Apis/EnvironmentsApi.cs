@@ -54,7 +54,7 @@ internal static class EnvironmentsApi
             var deploymentId = request.DeploymentId.GetValueOrDefault();
             var environment = await catalog.GetEnvironmentAsync(QueryValues.Namespace(@namespace), name, ct);
             var result = await service.PromoteToEnvironmentAsync(environment.Namespace, environment.Name, deploymentId, request.ScaleDownPrevious, Actor.Of(http.User), ct);
-            return result.AwaitingApproval ? TypedResults.Accepted($"/api/deployments/{deploymentId}", result) : TypedResults.Ok(result);
+            return result.AwaitingApproval ? AcceptedWork.At($"/api/deployments/{deploymentId}", result) : TypedResults.Ok(result);
         });
 
     private static string Location(string @namespace, string name) => $"/api/environments/{name}?namespace={@namespace}";

@@ -53,6 +53,6 @@ internal static class PipelinesApi
 
             var result = await service.PromotePipelineAsync(id, request.SourceAppId.GetValueOrDefault(), request.TargetAppIds, Actor.Of(http.User), ct);
             var first = result.Targets.FirstOrDefault(t => t.DeploymentId is not null)?.DeploymentId;
-            return TypedResults.Accepted(first is { } started ? $"/api/deployments/{started}" : (string?)null, result);
+            return AcceptedWork.At(first is { } started ? $"/api/deployments/{started}" : null, result);
         });
 }

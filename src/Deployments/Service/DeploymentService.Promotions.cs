@@ -10,6 +10,9 @@ namespace Deployments.Service;
 
 public sealed partial class DeploymentService
 {
+    /// <summary>How long a promotion waits for the previous approval's orchestration to finish after its decision.</summary>
+    private static readonly TimeSpan DecidedApprovalGrace = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Mengi-style promotion: the deployment's revision (with overrides) becomes a new app on the target
     /// cluster, deployed with status promoting until it runs; the source is deleted afterwards if asked.
@@ -73,15 +76,7 @@ public sealed partial class DeploymentService
         var promotion = new EnvironmentPromotion(Guid.NewGuid(), @namespace, environmentName, deploymentId, scaleDownPrevious, actor, environment.ApprovalExpiry);
         if (environment.RequiresApproval)
         {
-            try
-            {
-                await orchestrations.ScheduleNewOrchestrationInstanceAsync(EnvironmentPromotionOrchestrator.Name, promotion,
-                    new StartOrchestrationOptions(EnvironmentPromotionOrchestrator.InstanceIdFor(deploymentId)), cancellationToken);
-            }
-            catch (OrchestrationAlreadyExistsException)
-            {
-                throw new CommandRefusedException("Deployment already has a promotion waiting for approval.");
-            }
+            await StartApprovalAsync(promotion, cancellationToken);
 
             // Recorded before answering, or an approve sent the moment this returns would be refused as
             // "not waiting"; the orchestration's own note of the same promotion then changes nothing.
@@ -92,6 +87,41 @@ public sealed partial class DeploymentService
 
         var outcome = await ApplyEnvironmentPromotionAsync(promotion, cancellationToken);
         return new EnvironmentPromotionResult(environmentName, deploymentId, outcome.PreviousDeploymentId, false, outcome.ScaledDownPrevious, outcome.Message);
+    }
+
+    /// <summary>
+    /// Starts the durable wait for an approval. The record said no approval is pending, so an instance still
+    /// active is one whose decision was just recorded and which is finishing: wait for it (briefly) rather
+    /// than refuse a promotion the user may rightly ask for again.
+    /// </summary>
+    private async Task StartApprovalAsync(EnvironmentPromotion promotion, CancellationToken cancellationToken)
+    {
+        var instanceId = EnvironmentPromotionOrchestrator.InstanceIdFor(promotion.DeploymentId);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await orchestrations.ScheduleNewOrchestrationInstanceAsync(EnvironmentPromotionOrchestrator.Name, promotion, new StartOrchestrationOptions(instanceId), cancellationToken);
+                return;
+            }
+            catch (OrchestrationAlreadyExistsException) when (attempt == 0)
+            {
+                using var finishing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                finishing.CancelAfter(DecidedApprovalGrace);
+                try
+                {
+                    await orchestrations.WaitForInstanceCompletionAsync(instanceId, cancellation: finishing.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new CommandRefusedException("Deployment already has a promotion waiting for approval.");
+                }
+            }
+            catch (OrchestrationAlreadyExistsException)
+            {
+                throw new CommandRefusedException("Deployment already has a promotion waiting for approval.");
+            }
+        }
     }
 
     public async Task<Deployment> DecideApprovalAsync(Guid deploymentId, bool approve, string actor, string? reason, CancellationToken cancellationToken)
