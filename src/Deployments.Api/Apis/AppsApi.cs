@@ -56,6 +56,6 @@ internal static class AppsApi
             var request = body.Value ?? new RollbackBody();
             DeploymentBodyRules.CheckReason(request.Reason);
             var deployment = await service.RollbackAsync(new RollbackCommand(id, request.Revision, Actor.Of(http.User), request.Reason), ct);
-            return AcceptedWork.At($"/api/deployments/{deployment.Id}", deployment);
+            return AcceptedWork.At($"/api/deployments/{deployment.Id}", DeploymentResource.From(deployment));
         });
 }

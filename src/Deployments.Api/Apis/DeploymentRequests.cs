@@ -36,4 +36,4 @@ internal sealed record AllocationHealthBody(IReadOnlyList<Guid>? HealthyAllocati
 internal sealed record PromoteToClusterBody(Guid? TargetClusterId = null, string? NewName = null, bool DeleteSource = false, RevisionOverrides? Overrides = null);
 
 /// <summary>A page of a deployment listing; <see cref="NextToken"/> is absent on the last page.</summary>
-internal sealed record DeploymentPage(IReadOnlyList<Deployment> Deployments, string? NextToken);
+internal sealed record DeploymentPage(IReadOnlyList<DeploymentResource> Deployments, string? NextToken);

@@ -54,7 +54,7 @@ internal static class DeploymentsApi
             var request = body.Required;
             DeploymentBodyRules.CheckCreate(request);
             var deployment = await service.CreateAsync(request.ToRequest(Actor.Of(http.User)), ct);
-            return TypedResults.Created($"/api/deployments/{deployment.Id}", deployment);
+            return TypedResults.Created($"/api/deployments/{deployment.Id}", DeploymentResource.From(deployment));
         });
 
     /// <summary>A blocking query with <c>?index=N&amp;wait=30s</c>: answers once the deployment's modify index passes N.</summary>
@@ -64,7 +64,7 @@ internal static class DeploymentsApi
             QueryValues.CheckLongPoll(index, wait);
             var deployment = await LongPoll.UntilPastAsync(index, wait, async token => await service.GetRequiredAsync(id, token), d => d.ModifyIndex, ct);
             http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(deployment.ModifyIndex);
-            return TypedResults.Ok(deployment);
+            return TypedResults.Ok(DeploymentResource.From(deployment));
         });
 
     /// <summary>
@@ -95,7 +95,7 @@ internal static class DeploymentsApi
             var (found, token) = await LongPoll.UntilPastAsync(index, wait, token => service.ListAsync(query, token),
                 page => page.Deployments.Count == 0 ? 0 : page.Deployments.Max(d => d.ModifyIndex), ct);
             http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(found.Count == 0 ? 0 : found.Max(d => d.ModifyIndex));
-            return TypedResults.Ok(new DeploymentPage(found, PageTokens.Encode(token)));
+            return TypedResults.Ok(new DeploymentPage([.. found.Select(DeploymentResource.From)], PageTokens.Encode(token)));
         });
 
     private static Task<IResult> AllocationsAsync(Guid id, DeploymentService service, CancellationToken ct) =>
@@ -126,5 +126,5 @@ internal static class DeploymentsApi
     }
 
     private static Task<IResult> Command(Func<Task<Deployment>> command) =>
-        ProblemResults.Guard(async () => TypedResults.Ok(await command()));
+        ProblemResults.Guard(async () => TypedResults.Ok(DeploymentResource.From(await command())));
 }

@@ -1,3 +1,4 @@
+using Deployments.Api.Apis;
 using System.Text.Json;
 using Deployments.Api.Http;
 using Deployments.Model;
@@ -43,7 +44,7 @@ internal sealed class WebhookDeployer(DeploymentService deployments, AppStore ap
             var deployment = takenOver ? await EarlierAttemptAsync(app, deliveryId, cancellationToken) : null;
             deployment ??= await deployments.CreateAsync(
                 new CreateDeploymentRequest(app.Id, intent.Strategy, intent.Actor, intent.Revision, intent.NewRevision, intent.Options, intent.Reason), cancellationToken);
-            return new RecordedResponse(StatusCodes.Status201Created, JsonSerializer.Serialize(deployment, apiJson), $"/api/deployments/{deployment.Id:N}", deployment.Id.ToString("N"));
+            return new RecordedResponse(StatusCodes.Status201Created, JsonSerializer.Serialize(DeploymentResource.From(deployment), apiJson), $"/api/deployments/{deployment.Id:N}", deployment.Id.ToString("N"));
         }
         catch (Exception refused) when (refused is Rules.ValidationException or NotFoundException or CommandRefusedException or UnprocessableException)
         {
@@ -100,7 +101,7 @@ internal sealed class WebhookDeployer(DeploymentService deployments, AppStore ap
         var body = response.Body;
         if (body is null && Guid.TryParse(response.DeploymentId, out var id) && await deployments.GetAsync(id, cancellationToken) is { } deployment)
         {
-            body = JsonSerializer.Serialize(deployment, apiJson);
+            body = JsonSerializer.Serialize(DeploymentResource.From(deployment), apiJson);
         }
 
         return new RecordedResult(response.Status, body, response.Location);
