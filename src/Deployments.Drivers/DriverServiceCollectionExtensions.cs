@@ -14,7 +14,10 @@ public static class DriverServiceCollectionExtensions
     public static IServiceCollection AddTargetDrivers(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan); // each call bounds itself
+        // Each call bounds itself. The factory's own request logging is off: a health probe every second would be
+        // four lines, and a probe refused while an instance starts (expected) a stack trace; the drivers report
+        // what matters themselves.
+        services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         services.AddOptions<ProcessDriverOptions>();
         services.AddOptions<WebhookDriverOptions>();
         services.AddLogging();

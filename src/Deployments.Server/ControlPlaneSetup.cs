@@ -29,8 +29,9 @@ internal static class ControlPlaneSetup
         }
 
         var hub = builder.Configuration[$"{DurableTaskEngineOptions.HostJsonSection}:hubName"] ?? "ControlPlane";
-        // The framework reports every idle poll and lease renewal at Information; its warnings are what matter.
+        // The framework reports every idle poll, lease renewal and activity start at Information; its warnings are what matter.
         builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
         builder.Services.AddDurableTaskEngine(builder.Configuration, DeploymentTasks.Register, WorkflowJson.Options, options => options.HubName = hub);
         builder.Services.AddDeployments(tablePrefix: hub);
         builder.Services.AddControlPlaneApi(tablePrefix: hub, AdminKeyDisplay.ShownOnce);
