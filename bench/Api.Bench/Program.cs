@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Api.Bench;
 using DevStorage;
-using Deployments.Functions.Hosting;
+using Deployments.Engine;
+using Deployments.Server;
 using StubPlatform;
 
 // Load on the control plane's HTTP API: N concurrent clients reading and commanding deployments, and the
@@ -27,7 +28,7 @@ string[] appArgs =
     "--Logging:LogLevel:Default=Warning",
     "--Logging:LogLevel:Microsoft.AspNetCore=Error",
 ];
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = appArgs, ContentRootPath = AppContext.BaseDirectory, ApplicationName = "Deployments.Functions" });
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = appArgs, ContentRootPath = AppContext.BaseDirectory, ApplicationName = "Deployments.Server" });
 builder.Configuration.AddFunctionsFiles(AppContext.BaseDirectory, appArgs);
 await builder.AddControlPlaneAsync();
 await using var controlPlane = builder.Build();
@@ -83,7 +84,10 @@ Console.WriteLine($"Load: {clients} clients for {duration.TotalSeconds:0} s each
 await LoadRun.RunAsync(bareClient, Mix(), clients, TimeSpan.FromSeconds(2));
 var baseline = await LoadRun.RunAsync(bareClient, Mix(), clients, duration);
 Array.Clear(paused);
+var storage = controlPlane.Services.GetRequiredService<StorageTransactionCounter>();
+var storageBefore = storage.Total;
 var measured = await LoadRun.RunAsync(api, Mix(), clients, duration);
+var storageDuring = storage.Total - storageBefore;
 
 Console.WriteLine();
 Console.WriteLine("| request | control plane req/s | p50 ms | p99 ms | bare req/s | bare p99 ms | req/s ratio | p99 ratio | errors |");
@@ -97,6 +101,9 @@ var all = measured.Sum(r => r.RequestsPerSecond);
 var bareAll = baseline.Sum(r => r.RequestsPerSecond);
 Console.WriteLine();
 Console.WriteLine($"Total: {all:F0} req/s on the control plane, {bareAll:F0} req/s bare ({all / bareAll:F3}x); errors (5xx or unexpected 4xx): {measured.Sum(r => r.Failures)}.");
+var requests = measured.Sum(r => r.Requests);
+Console.WriteLine($"Storage: {storageDuring} transactions during the control-plane run, {storageDuring / (double)requests:F2} per request "
+    + "(each request's own reads and writes, plus the engine's work on the rollouts the commands reach, and its queue polling).");
 Console.WriteLine("Pause answers 409 when a concurrent client's command already moved the deployment; those count as answered, not errors.");
 await controlPlane.StopAsync();
 return measured.Sum(r => r.Failures) == 0 ? 0 : 1;

@@ -1,6 +1,10 @@
+using System.Diagnostics;
+using Azure;
+using Azure.Data.Tables;
+using Deployments.Engine;
+using Deployments.Orchestrations;
 using Deployments.Service;
-using Durable;
-using Durable.Storage;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,21 +13,24 @@ using Microsoft.Extensions.Logging;
 namespace Deployments.Bench;
 
 /// <summary>
-/// Two hosts on one hub and one set of domain tables. The worker is the control plane under test: it creates
-/// the deployments and runs their orchestrations, and its <see cref="StorageTransactionCounter"/> is what the
-/// figures report. The observer only watches for completions, with a counter of its own, so watching the
-/// benchmark does not inflate what the benchmark measures.
+/// Two hosts on one task hub and one set of domain tables. The worker is the control plane under test: it creates
+/// the deployments and runs their orchestrations, and its <see cref="StorageTransactionCounter"/> is what the figures
+/// report. The observer runs no worker: it watches for completions with a counter of its own, so watching does not
+/// inflate what is measured, and it is "another instance" of the app when a rollout is started from elsewhere.
 /// </summary>
 internal sealed class BenchHosts : IAsyncDisposable
 {
     private readonly IHost worker;
     private readonly IHost observer;
 
-    private BenchHosts(IHost worker, IHost observer)
+    private BenchHosts(IHost worker, IHost observer, EngineSettings settings)
     {
         this.worker = worker;
         this.observer = observer;
+        Settings = settings;
     }
+
+    public EngineSettings Settings { get; }
 
     public DeploymentService Deployments => worker.Services.GetRequiredService<DeploymentService>();
 
@@ -31,28 +38,81 @@ internal sealed class BenchHosts : IAsyncDisposable
 
     public StorageTransactionCounter Transactions => worker.Services.GetRequiredService<StorageTransactionCounter>();
 
-    public DurableTaskOptions EngineOptions => worker.Services.GetRequiredService<DurableTaskOptions>();
-
     public DurableTaskClient ObserverClient => observer.Services.GetRequiredService<DurableTaskClient>();
 
     public DeploymentService ObserverDeployments => observer.Services.GetRequiredService<DeploymentService>();
 
-    public static async Task<BenchHosts> StartAsync(string connectionString)
+    /// <summary>A fresh task hub and tables, so no row inherits another's queues, leases or instances.</summary>
+    public static async Task<BenchHosts> StartAsync(string connectionString, EngineSettings settings, EngineProfile profile)
     {
         var hubName = $"deplbench{Guid.NewGuid():N}"[..21];
-        var worker = await BuildAsync(connectionString, hubName, runWorker: true);
-        await worker.Services.GetRequiredService<DurableTaskEngine>().EnsureCreatedAsync();
-        var observer = await BuildAsync(connectionString, hubName, runWorker: false);
-        return new BenchHosts(worker, observer);
+        var worker = await BuildAsync(connectionString, hubName, settings, profile, runWorker: true);
+        var observer = await BuildAsync(connectionString, hubName, settings, profile: null, runWorker: false);
+        await WaitForPartitionsAsync(connectionString, hubName, settings.PartitionCount);
+        return new BenchHosts(worker, observer, settings);
     }
 
-    /// <summary>Engine settings are the defaults a production host gets; only the hub name is the benchmark's own.</summary>
-    private static async Task<IHost> BuildAsync(string connectionString, string hubName, bool runWorker)
+    /// <summary>
+    /// A fresh worker takes its control-queue partitions one lease round at a time; a rollout whose partition is not
+    /// owned yet waits for that, not for the engine. Reads the framework's partition table (one row per control queue)
+    /// until every partition has an owner, through a client of its own so no host's count includes it.
+    /// </summary>
+    private static async Task WaitForPartitionsAsync(string connectionString, string hubName, int partitions)
+    {
+        var table = new TableClient(connectionString, hubName + "Partitions");
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var owned = 0;
+            try
+            {
+                await foreach (var lease in table.QueryAsync<TableEntity>())
+                {
+                    owned += string.IsNullOrEmpty(lease.GetString("CurrentOwner")) ? 0 : 1;
+                }
+            }
+            catch (RequestFailedException failure) when (failure.Status == 404)
+            {
+                // The worker has not created the table yet.
+            }
+
+            if (owned >= partitions)
+            {
+                return;
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                throw new TimeoutException($"The worker owns {owned} of {partitions} partitions after {deadline.Elapsed.TotalSeconds:F0} s.");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    private static async Task<IHost> BuildAsync(string connectionString, string hubName, EngineSettings settings, EngineProfile? profile, bool runWorker)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        if (settings.HostJson is { } hostJson)
+        {
+            builder.Configuration.AddFunctionsHostJson(hostJson);
+        }
+
         builder.Configuration.AddInMemoryCollection([new("AzureWebJobsStorage", connectionString)]);
-        builder.Logging.AddFilter(level => level >= LogLevel.Warning).AddConsole();
-        builder.Services.AddDurableTask(builder.Configuration, DeploymentTasks.Register, options => options.HubName = hubName, runWorker);
+        // Warnings go to stderr, so stdout stays the Markdown report.
+        builder.Logging.AddFilter(level => level >= LogLevel.Warning).AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Warning);
+        if (profile is not null)
+        {
+            builder.Logging.AddProvider(profile.Logs);
+            builder.Logging.AddFilter<EngineProfile.FrameworkEvents>("DurableTask", LogLevel.Information);
+            builder.Services.AddSingleton(profile);
+        }
+
+        builder.Services.AddDurableTaskEngine(builder.Configuration, profile is null ? DeploymentTasks.Register : ProfiledTasks.Register, WorkflowJson.Options, options =>
+        {
+            options.HubName = hubName;
+            settings.ApplyTo(options);
+        }, runWorker);
         builder.Services.AddDeployments(tablePrefix: hubName);
         var host = builder.Build();
         await host.StartAsync();

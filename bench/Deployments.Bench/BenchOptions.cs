@@ -3,23 +3,29 @@ using System.Globalization;
 namespace Deployments.Bench;
 
 /// <summary>
-/// Command line: <c>--quick</c> (20 rollouts instead of 200), <c>--rollouts N</c>, <c>--healthy-after-ms M</c>
-/// (in the last wave, how long the stub platform keeps a new allocation "starting" before it answers healthy;
-/// default 2000, so rollouts wait on health the way they do on a real platform).
+/// Command line: <c>--quick</c> (smoke run, about 3 minutes: 10 rollouts per wave, small settings rows), <c>--rollouts N</c> (rollouts per
+/// wave), <c>--healthy-after-ms M</c> (in the last wave, how long the stub platform keeps a new allocation "starting"
+/// before it answers healthy; default 2000), <c>--burst N</c> (rollouts at once in each row of the settings table),
+/// <c>--idle-s S</c> (how long each settings row sits idle before a rollout is started from another host),
+/// <c>--waves-only</c> / <c>--settings-only</c> (run one of the two parts).
 /// </summary>
-internal sealed record BenchOptions(bool Quick, int Rollouts, TimeSpan HealthyAfter, int InstancesPerApp)
+internal sealed record BenchOptions(
+    bool Quick, int Rollouts, TimeSpan HealthyAfter, int InstancesPerApp, int Burst, int LoneRollouts, int OtherInstanceRollouts, TimeSpan Idle, bool Waves, bool Settings)
 {
     public static BenchOptions Parse(string[] args)
     {
         var quick = args.Contains("--quick");
-        var rollouts = Value(args, "--rollouts") ?? (quick ? 20 : 200);
-        var healthyAfter = TimeSpan.FromMilliseconds(Value(args, "--healthy-after-ms") ?? 2000);
-        if (rollouts < 1)
+        var rollouts = Value(args, "--rollouts") ?? (quick ? 10 : 40);
+        var burst = Value(args, "--burst") ?? (quick ? 8 : 30);
+        if (rollouts < 1 || burst < 1)
         {
-            throw new ArgumentException("--rollouts must be at least 1.");
+            throw new ArgumentException("--rollouts and --burst must be at least 1.");
         }
 
-        return new BenchOptions(quick, rollouts, healthyAfter, InstancesPerApp: 3);
+        var wavesOnly = args.Contains("--waves-only");
+        var settingsOnly = args.Contains("--settings-only");
+        return new BenchOptions(quick, rollouts, TimeSpan.FromMilliseconds(Value(args, "--healthy-after-ms") ?? 2000), InstancesPerApp: 3,
+            burst, LoneRollouts: quick ? 1 : 2, OtherInstanceRollouts: quick ? 2 : 4, TimeSpan.FromSeconds(Value(args, "--idle-s") ?? (quick ? 5 : 30)), Waves: !settingsOnly, Settings: !wavesOnly);
     }
 
     private static int? Value(string[] args, string name)

@@ -1,133 +1,141 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Durable;
+using Deployments.Engine;
+using Microsoft.Extensions.Logging;
 
 namespace Deployments.Bench;
 
-/// <summary>What the engine did during a wave, read from its own metrics: activities by name, steps, replays.</summary>
+/// <summary>What the engine did during a wave: activities by name, the framework's own events, storage requests by source.</summary>
 internal sealed record EngineSnapshot(
     IReadOnlyDictionary<string, IReadOnlyCollection<double>> ActivityDurations,
-    long Episodes,
-    long Replays,
-    long CacheHits,
-    long Conflicts,
-    long Failures,
-    IReadOnlyCollection<double> StepDurations,
+    IReadOnlyDictionary<string, long> Events,
+    long HistoryFetchRequests,
     IReadOnlyDictionary<string, long> StorageBySource)
 {
     public long Activities(Func<string, bool> selected) => ActivityDurations.Where(a => selected(a.Key)).Sum(a => (long)a.Value.Count);
+
+    public long Event(string name) => Events.TryGetValue(name, out var count) ? count : 0;
+
+    /// <summary>Two snapshots of spans run one after the other, read as one.</summary>
+    public EngineSnapshot Add(EngineSnapshot next) => new(
+        Merge(ActivityDurations, next.ActivityDurations, (a, b) => [.. a, .. b]),
+        Merge(Events, next.Events, (a, b) => a + b),
+        HistoryFetchRequests + next.HistoryFetchRequests,
+        Merge(StorageBySource, next.StorageBySource, (a, b) => a + b));
+
+    private static Dictionary<string, T> Merge<T>(IReadOnlyDictionary<string, T> first, IReadOnlyDictionary<string, T> second, Func<T, T, T> combine)
+    {
+        var merged = first.ToDictionary();
+        foreach (var (key, value) in second)
+        {
+            merged[key] = merged.TryGetValue(key, out var existing) ? combine(existing, value) : value;
+        }
+
+        return merged;
+    }
 }
 
 /// <summary>
-/// Listens to the engine's meter and traces (what an OpenTelemetry exporter would see), so the profile costs no
-/// storage request and needs no change to the engine. Each storage request is attributed to the span it was sent
-/// from: an activity by name, an orchestration step (of a rollout or of a notification), or none (queue polling).
+/// Profiles the control-plane host without a storage request of its own and without a change to the engine: the
+/// storage counter's meter (each request attributed to the <see cref="StorageScope"/> it was sent from: an activity
+/// by name, a client call, or none, which is the engine's own work), the Durable Task Framework's structured log
+/// events (history loads, checkpoints, messages), and the time each activity took (<see cref="ProfiledActivity{T}"/>).
 /// </summary>
 internal sealed class EngineProfile : IDisposable
 {
-    private readonly MeterListener listener = new();
-    private readonly ActivityListener spans = new()
-    {
-        ShouldListenTo = source => source.Name == DurableTelemetry.Name,
-        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-    };
+    /// <summary>Requests sent outside any labelled flow: the dispatchers' history loads, checkpoints, queue messages, polling and leases.</summary>
+    public const string Engine = "engine (history, checkpoints, queue messages, polling, leases)";
 
+    private readonly MeterListener listener = new();
     private State state = new();
 
     public EngineProfile()
     {
-        ActivitySource.AddActivityListener(spans);
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == DurableTelemetry.Name)
+            if (instrument.Meter.Name == StorageTransactionCounter.MeterName)
             {
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-        {
-            // Runs synchronously on the flow that sent the request, so the current span says who sent it.
-            if (instrument.Name == "durable.storage.transactions")
-            {
-                Volatile.Read(ref state).CountStorage(SourceOfRequest());
-            }
-            else
-            {
-                Volatile.Read(ref state).Count(instrument.Name, value);
-            }
-        });
-        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Volatile.Read(ref state).Record(instrument.Name, value, NameOf(tags)));
+
+        // Runs synchronously on the flow that sent the request, so the current scope says who sent it.
+        listener.SetMeasurementEventCallback<long>((_, _, _, _) => Volatile.Read(ref state).CountStorage(StorageScope.Current ?? Engine));
         listener.Start();
     }
+
+    /// <summary>Add to the measured host's logging: counts the framework's events, sees nothing else.</summary>
+    public ILoggerProvider Logs => new FrameworkEvents(this);
 
     /// <summary>Returns what was measured since the last call and starts afresh.</summary>
     public EngineSnapshot Take() => Interlocked.Exchange(ref state, new State()).Snapshot();
 
-    public void Dispose()
-    {
-        listener.Dispose();
-        spans.Dispose();
-    }
+    public void RecordActivity(string name, double milliseconds) => Volatile.Read(ref state).RecordActivity(name, milliseconds);
 
-    /// <summary>
-    /// The engine's span wins over the benchmark's label: work the engine dispatches locally runs on a flow forked
-    /// from the client call that caused it, and still belongs to the engine.
-    /// </summary>
-    private static string SourceOfRequest() => Activity.Current switch
-    {
-        { OperationName: var name } when name.StartsWith("activity ", StringComparison.Ordinal) => name,
-        { OperationName: "orchestration step" } step => step.GetTagItem("durable.instance_id") is string id && id.StartsWith("notify-", StringComparison.Ordinal)
-            ? "step of NotifySubscribers" : "step of Rollout",
-        _ => StorageScope.Current ?? "no span (queue polling)",
-    };
-
-    private static string? NameOf(ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        foreach (var tag in tags)
-        {
-            if (tag.Key == "name")
-            {
-                return tag.Value as string;
-            }
-        }
-
-        return null;
-    }
+    public void Dispose() => listener.Dispose();
 
     private sealed class State
     {
         private readonly ConcurrentDictionary<string, ConcurrentQueue<double>> activities = new();
-        private readonly ConcurrentDictionary<string, long> counters = new();
-        private readonly ConcurrentQueue<double> steps = new();
+        private readonly ConcurrentDictionary<string, long> events = new();
         private readonly ConcurrentDictionary<string, long> storage = new();
+        private long historyFetchRequests;
 
         public void CountStorage(string source) => storage.AddOrUpdate(source, 1, (_, total) => total + 1);
 
-        public void Count(string instrument, long value) => counters.AddOrUpdate(instrument, value, (_, total) => total + value);
-
-        public void Record(string instrument, double value, string? name)
+        public void CountEvent(string name, long historyRequests)
         {
-            if (instrument == "durable.activity.duration" && name is not null)
-            {
-                activities.GetOrAdd(name, _ => new ConcurrentQueue<double>()).Enqueue(value);
-            }
-            else if (instrument == "durable.orchestration.step.duration")
-            {
-                steps.Enqueue(value);
-            }
+            events.AddOrUpdate(name, 1, (_, total) => total + 1);
+            Interlocked.Add(ref historyFetchRequests, historyRequests);
         }
+
+        public void RecordActivity(string name, double milliseconds) => activities.GetOrAdd(name, _ => new ConcurrentQueue<double>()).Enqueue(milliseconds);
 
         public EngineSnapshot Snapshot() => new(
             activities.ToDictionary(a => a.Key, a => (IReadOnlyCollection<double>)[.. a.Value]),
-            Counter("durable.orchestration.episodes"),
-            Counter("durable.orchestration.replays"),
-            Counter("durable.orchestration.cache_hits"),
-            Counter("durable.orchestration.conflicts"),
-            Counter("durable.failures"),
-            [.. steps],
+            events.ToDictionary(),
+            Interlocked.Read(ref historyFetchRequests),
             storage.ToDictionary());
+    }
 
-        private long Counter(string name) => counters.TryGetValue(name, out var value) ? value : 0;
+    /// <summary>The framework logs each history load, checkpoint and message as a structured event; this counts them by name.</summary>
+    internal sealed class FrameworkEvents(EngineProfile profile) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => categoryName.StartsWith("DurableTask", StringComparison.Ordinal) ? this : NullLogger;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Name is { } name)
+            {
+                Volatile.Read(ref profile.state).CountEvent(name, name == "FetchedInstanceHistory" ? Field(state, "RequestCount") : 0);
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+
+        private static long Field<TState>(TState state, string key)
+        {
+            if (state is IEnumerable<KeyValuePair<string, object?>> fields)
+            {
+                foreach (var field in fields)
+                {
+                    if (field.Key == key && field.Value is IConvertible value)
+                    {
+                        return value.ToInt64(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+
+            return 0;
+        }
+
+        private static readonly ILogger NullLogger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
     }
 }

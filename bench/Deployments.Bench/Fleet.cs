@@ -34,9 +34,9 @@ internal sealed class Fleet(BenchHosts hosts, BenchOptions options)
 
     public static CreateDeploymentRequest Rolling(App app) => new(app.Id, Strategy.Rolling, "bench", Options: Fast, Reason: "benchmark: first rollout");
 
-    /// <summary>A canary of a new revision (<paramref name="version"/>) in two steps: 50% with a zero pause, then 100%.</summary>
-    public static Func<App, CreateDeploymentRequest> Canary(string version) => app => new(app.Id, Strategy.Canary, "bench", NewRevision: Revision(version),
-        Reason: "benchmark: canary", Options: Fast with { Steps = [new CanaryStep(50, TimeSpan.Zero), new CanaryStep(100)] });
+    /// <summary>A canary of a new revision (<paramref name="version"/>) in two steps: 50%, a pause (none by default), then 100%.</summary>
+    public static Func<App, CreateDeploymentRequest> Canary(string version, TimeSpan pause = default) => app => new(app.Id, Strategy.Canary, "bench", NewRevision: Revision(version),
+        Reason: "benchmark: canary", Options: Fast with { Steps = [new CanaryStep(50, pause), new CanaryStep(100)] });
 
     /// <summary>After the canary wave every app runs exactly its instances on the new revision: nothing leaked, nothing doubled.</summary>
     public void RequireExactlyNewRevisionLive(StubPlatformServer platform, string prefix, int apps, int revision)

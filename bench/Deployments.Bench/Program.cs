@@ -2,9 +2,10 @@ using Deployments.Bench;
 using DevStorage;
 using StubPlatform;
 
-// Concurrent rollouts on the webhook driver against an in-process stub platform, read against raw Azurite in
-// the same run. Usage:
+// Concurrent rollouts on the webhook driver against an in-process stub platform, on the Durable Task Framework's Azure
+// Storage provider, read against raw Azurite in the same run; then the engine settings that matter, side by side.
 //   dotnet run -c Release --project bench/Deployments.Bench [-- --quick] [--rollouts N] [--healthy-after-ms M]
+//       [--burst N] [--idle-s S] [--waves-only | --settings-only]
 var options = BenchOptions.Parse(args);
 
 Console.WriteLine("Starting an in-memory Azurite and the stub platform for this run...");
@@ -19,37 +20,57 @@ var parallel = await ParallelAzuriteBaseline.MeasureUpsertsAsync(azurite.Connect
 Report.Baseline(sequential, parallel);
 
 using var profile = new EngineProfile();
-await using var hosts = await BenchHosts.StartAsync(azurite.ConnectionString);
-var fleet = new Fleet(hosts, options);
-await fleet.CreateClusterAsync(platform);
-var wave = new RolloutWave(hosts, platform, profile);
-
-// Warm-up on a few apps of their own, so JIT and connection set-up do not land in the first measured wave.
-var warmUp = await fleet.CreateAppsAsync("warm", 3);
-await wave.RunAsync("warm-up rolling", warmUp, Fleet.Rolling);
-await wave.RunAsync("warm-up canary", warmUp, Fleet.Canary("v2"));
-
-Console.WriteLine($"Creating {options.Rollouts} apps and running the waves...");
-var apps = await fleet.CreateAppsAsync("bench", options.Rollouts);
-var rolling = await RunAsync("rolling wave", Fleet.Rolling);
-var canary = await RunAsync("canary wave", Fleet.Canary("v2"));
-platformOptions.HealthyAfter = options.HealthyAfter;
-var delayed = await RunAsync($"canary wave, healthy after {options.HealthyAfter.TotalSeconds:0.#} s", Fleet.Canary("v3"));
-fleet.RequireExactlyNewRevisionLive(platform, "bench", apps.Count, revision: 3);
-
-WaveResult[] waves = [rolling, canary, delayed];
-Report.Waves(options, waves);
-Report.Ratios(waves, sequential, parallel);
-foreach (var measured in waves)
+using var cpu = new CpuClock(azurite.ProcessId);
+var shipped = EngineSettings.Shipped();
+if (options.Waves)
 {
-    Report.Profile(measured);
+    await using var hosts = await BenchHosts.StartAsync(azurite.ConnectionString, shipped, profile);
+    var fleet = new Fleet(hosts, options);
+    await fleet.CreateClusterAsync(platform);
+    var wave = new RolloutWave(hosts, platform, profile, cpu);
+
+    // Warm-up on a few apps of their own, so JIT, connection set-up and taking the partitions do not land in the first measured wave.
+    var warmUp = await fleet.CreateAppsAsync("warm", 3);
+    await wave.RunAsync("warm-up rolling", warmUp, Fleet.Rolling);
+    await wave.RunAsync("warm-up canary", warmUp, Fleet.Canary("v2"));
+
+    Console.WriteLine($"Creating {options.Rollouts} apps and running the waves on {shipped.Name} ({shipped.Describe()})...");
+    var apps = await fleet.CreateAppsAsync("bench", options.Rollouts);
+    var rolling = await RunAsync("rolling wave", Fleet.Rolling);
+    var canary = await RunAsync("canary wave", Fleet.Canary("v2"));
+    platformOptions.HealthyAfter = options.HealthyAfter;
+    var delayed = await RunAsync($"canary wave, healthy after {options.HealthyAfter.TotalSeconds:0.#} s", Fleet.Canary("v3"));
+    platformOptions.HealthyAfter = TimeSpan.Zero;
+    fleet.RequireExactlyNewRevisionLive(platform, "bench", apps.Count, revision: 3);
+
+    WaveResult[] waves = [rolling, canary, delayed];
+    Report.Waves(options, shipped, waves);
+    Report.Ratios(waves, sequential, parallel);
+    foreach (var measured in waves)
+    {
+        Report.Profile(measured);
+    }
+
+    async Task<WaveResult> RunAsync(string name, Func<Deployments.Model.App, Deployments.Service.CreateDeploymentRequest> request)
+    {
+        var result = await wave.RunAsync(name, apps, request);
+        Console.WriteLine($"  {name}: {result.Rollouts} rollouts done in {result.WallSeconds:F1} s");
+        return result;
+    }
 }
 
-Report.Definitions(options, hosts.EngineOptions);
-
-async Task<WaveResult> RunAsync(string name, Func<Deployments.Model.App, Deployments.Service.CreateDeploymentRequest> request)
+if (options.Settings)
 {
-    var result = await wave.RunAsync(name, apps, request);
-    Console.WriteLine($"  {name}: {result.Rollouts} rollouts done in {result.WallSeconds:F1} s");
-    return result;
+    Console.WriteLine();
+    Console.WriteLine("Engine settings, one row at a time on a fresh task hub:");
+    var rows = new List<SettingsRow>();
+    await SettingsComparison.WarmUpAsync(azurite.ConnectionString, platform, profile, cpu, options, SettingsComparison.Rows(shipped));
+    foreach (var settings in Environment.GetEnvironmentVariable("BENCH_REVERSE") is null ? SettingsComparison.Rows(shipped) : SettingsComparison.Rows(shipped).Reverse())
+    {
+        rows.Add(await SettingsComparison.RunAsync(azurite.ConnectionString, platform, profile, cpu, options, settings, prefix: $"row{rows.Count}"));
+    }
+
+    Report.Settings(options, rows);
 }
+
+Report.Definitions(options, shipped);

@@ -1,6 +1,8 @@
+using System.Globalization;
+
 namespace Deployments.Bench;
 
-/// <summary>Prints the Markdown tables. Every figure that has a meaningful raw-Azurite counterpart is also shown as a ratio of it.</summary>
+/// <summary>Prints the Markdown tables. Every figure that has a meaningful counterpart is also shown as a ratio of it.</summary>
 internal static class Report
 {
     public static void Baseline(IReadOnlyList<RawAzuriteBaseline.Result> sequential, ParallelAzuriteBaseline.Result parallel)
@@ -16,15 +18,16 @@ internal static class Report
         Console.WriteLine($"| {parallel.Operation}, {parallel.Parallelism} in flight | {parallel.OperationsPerSecond:F0} | | |");
     }
 
-    public static void Waves(BenchOptions options, IReadOnlyList<WaveResult> waves)
+    public static void Waves(BenchOptions options, EngineSettings settings, IReadOnlyList<WaveResult> waves)
     {
-        Heading($"Rollouts: {options.Rollouts} at once on the webhook driver against the stub platform");
-        Console.WriteLine("| wave | rollouts | wall s | rollouts/min | p50 s | p99 s | steps/rollout | storage tx/rollout | storage tx/step | storage tx/s |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Heading($"Rollouts: {options.Rollouts} at once on the webhook driver against the stub platform ({settings.Name})");
+        Console.WriteLine("| wave | rollouts | wall s | rollouts/min | p50 s | p99 s | steps/rollout | storage tx/rollout | storage tx/step | storage tx/s | CPU ms/rollout: host + Azurite |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var wave in waves)
         {
             Console.WriteLine($"| {wave.Name} | {wave.Rollouts} | {wave.WallSeconds:F1} | {wave.RolloutsPerMinute:F0} | {wave.Duration.P50 / 1000:F2} | {wave.Duration.P99 / 1000:F2} "
-                + $"| {wave.StepsPerRollout:F1} | {wave.TransactionsPerRollout:F0} | {wave.TransactionsPerStep:F2} | {wave.TransactionsPerSecond:F0} |");
+                + $"| {wave.StepsPerRollout:F1} | {wave.TransactionsPerRollout:F0} | {wave.TransactionsPerStep:F2} | {wave.TransactionsPerSecond:F0} "
+                + $"| {wave.Cpu.Process * 1000 / wave.Rollouts:F0} + {wave.Cpu.Azurite * 1000 / wave.Rollouts:F0} |");
         }
     }
 
@@ -49,51 +52,106 @@ internal static class Report
 
     public static void Profile(WaveResult wave)
     {
-        Heading($"Where the {wave.Name} spends its work (engine metrics)");
+        Heading($"Where the {wave.Name} spends its work");
         Console.WriteLine("| activity | executions | per rollout | p50 ms | p99 ms | max ms | busy s (sum) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var (name, samples) in wave.Engine.ActivityDurations.OrderByDescending(a => a.Value.Sum()))
         {
             var latency = Percentiles.Of(samples);
             var marker = WaveResult.RolloutActivityNames.Contains(name) ? "" : " (not a rollout step)";
-            Console.WriteLine($"| {name}{marker} | {samples.Count} | {samples.Count / (double)wave.Rollouts:F1} | {latency.P50:F1} | {latency.P99:F1} | {samples.Max():F0} | {samples.Sum() / 1000:F1} |");
+            Console.WriteLine($"| {name}{marker} | {samples.Count} | {PerRollout(samples.Count, wave)} | {latency.P50:F1} | {latency.P99:F1} | {samples.Max():F0} | {samples.Sum() / 1000:F1} |");
         }
 
         Console.WriteLine();
         Console.WriteLine("| storage requests sent from | tx | per rollout | per execution |");
         Console.WriteLine("|---|---:|---:|---:|");
-        foreach (var (source, count) in wave.Engine.StorageBySource.Where(s => s.Key != StorageScope.Observer).OrderByDescending(s => s.Value))
+        var measured = wave.Engine.StorageBySource.Where(s => s.Key != StorageScope.Observer).ToList();
+        foreach (var (source, count) in measured.OrderByDescending(s => s.Value))
         {
             var executions = source.StartsWith("activity ", StringComparison.Ordinal) && wave.Engine.ActivityDurations.TryGetValue(source["activity ".Length..], out var runs) ? runs.Count : 0;
-            Console.WriteLine($"| {source} | {count} | {count / (double)wave.Rollouts:F1} | {(executions > 0 ? (count / (double)executions).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) : "")} |");
+            Console.WriteLine($"| {source} | {count} | {PerRollout(count, wave)} | {(executions > 0 ? (count / (double)executions).ToString("F1", CultureInfo.InvariantCulture) : "")} |");
         }
 
-        var attributed = wave.Engine.StorageBySource.Where(s => s.Key != StorageScope.Observer).Sum(s => s.Value);
-        Console.WriteLine($"| all (host counter: {wave.Transactions.Total}) | {attributed} | {attributed / (double)wave.Rollouts:F1} | |");
+        var attributed = measured.Sum(s => s.Value);
+        Console.WriteLine($"| all (host counter: {wave.Transactions.Total}) | {attributed} | {PerRollout(attributed, wave)} | |");
 
-        var steps = Percentiles.Of(wave.Engine.StepDurations);
+        // The engine's share, split by the framework's own events: each message sent or deleted is one request, each
+        // checkpoint at least one history batch, each history load the table requests it logged. The rest is receives
+        // (empty polls included), instance-status updates and partition leases.
+        var engine = wave.Engine.StorageBySource.GetValueOrDefault(EngineProfile.Engine);
+        (string Part, long Requests)[] parts =
+        [
+            ("queue messages sent", wave.Engine.Event("SendingMessage")),
+            ("queue messages deleted", wave.Engine.Event("DeletingMessage")),
+            ("history appended (checkpoints)", wave.Engine.Event("AppendedInstanceHistory")),
+            ("history read back (table requests)", wave.Engine.HistoryFetchRequests),
+        ];
+        foreach (var (part, requests) in parts)
+        {
+            Console.WriteLine($"| of the engine's: {part} | {requests} | {PerRollout(requests, wave)} | |");
+        }
+
+        var rest = engine - parts.Sum(p => p.Requests);
+        Console.WriteLine($"| of the engine's: the rest (receives and empty polls, instance status, leases) | {rest} | {PerRollout(rest, wave)} | |");
         Console.WriteLine();
-        Console.WriteLine($"- orchestration steps committed: {wave.Engine.Episodes} ({wave.Engine.Episodes / (double)wave.Rollouts:F1} per rollout), step p50 {steps.P50:F1} ms, p99 {steps.P99:F1} ms; "
-            + $"full replays {wave.Engine.Replays}, cache hits {wave.Engine.CacheHits}, ETag conflicts {wave.Engine.Conflicts}, failures {wave.Engine.Failures}");
-        Console.WriteLine($"- storage transactions per rollout: tables {wave.Transactions.Tables / (double)wave.Rollouts:F1}, queues {wave.Transactions.Queues / (double)wave.Rollouts:F1}, "
-            + $"blobs {wave.Transactions.Blobs / (double)wave.Rollouts:F1}");
-        Console.WriteLine($"- stub platform requests per rollout: {wave.PlatformRequests / (double)wave.Rollouts:F1}; creating all {wave.Rollouts} deployments took {wave.CreateSeconds:F1} s");
+        Console.WriteLine($"- per rollout: {wave.CheckpointsPerRollout:F1} checkpoints, {wave.HistoryLoadsPerRollout:F1} history loads, "
+            + $"{PerRollout(wave.Engine.Event("ReceivedMessage"), wave)} messages received; in all {wave.Abandoned} messages abandoned (retried later), {wave.Gone} gone before their delete (processed twice)");
+        Console.WriteLine($"- storage transactions per rollout: tables {PerRollout(wave.Transactions.Tables, wave)}, queues {PerRollout(wave.Transactions.Queues, wave)}, "
+            + $"blobs {PerRollout(wave.Transactions.Blobs, wave)}");
+        Console.WriteLine($"- stub platform requests per rollout: {PerRollout(wave.PlatformRequests, wave)}; creating all {wave.Rollouts} deployments took {wave.CreateSeconds:F1} s");
     }
 
-    public static void Definitions(BenchOptions options, Durable.DurableTaskOptions engine)
+    public static void Settings(BenchOptions options, IReadOnlyList<SettingsRow> rows)
+    {
+        var reference = rows[0];
+        Heading($"Engine settings side by side (ratios against \"{reference.Settings.Name}\")");
+        Console.WriteLine($"| settings | burst of {options.Burst}: rollouts/min | burst p50 s | burst p99 s | burst CPU ms/rollout | storage tx/rollout | storage tx/step | history loads/rollout "
+            + $"| lone canary s ({SettingsComparison.LonePause.TotalSeconds:0} s pause) | lone: beyond the pause s | started on another instance after {options.Idle.TotalSeconds:0} s idle: added s | idle storage tx/min |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in rows)
+        {
+            Console.WriteLine($"| {row.Settings.Name} | {Versus(row.Burst.RolloutsPerMinute, reference.Burst.RolloutsPerMinute, "F0")} "
+                + $"| {Versus(row.Burst.Duration.P50 / 1000, reference.Burst.Duration.P50 / 1000, "F2")} | {Versus(row.Burst.Duration.P99 / 1000, reference.Burst.Duration.P99 / 1000, "F2")} "
+                + $"| {Versus(row.Burst.CpuMsPerRollout, reference.Burst.CpuMsPerRollout, "F0")} | {Versus(row.Burst.TransactionsPerRollout, reference.Burst.TransactionsPerRollout, "F0")} | {row.Burst.TransactionsPerStep:F2} | {row.Burst.HistoryLoadsPerRollout:F1} "
+                + $"| {row.Lone.Duration.Mean / 1000:F2} | {Versus(row.LoneOverheadSeconds, reference.LoneOverheadSeconds, "F2")} "
+                + $"| {Versus(row.OtherInstanceDelaySeconds, reference.OtherInstanceDelaySeconds, "F2")} | {Versus(row.IdleTransactionsPerMinute, reference.IdleTransactionsPerMinute, "F0")} |");
+        }
+
+        Console.WriteLine();
+        foreach (var row in rows)
+        {
+            var abandoned = row.Burst.Abandoned + row.Lone.Abandoned + row.OtherInstance.Abandoned;
+            var gone = row.Burst.Gone + row.Lone.Gone + row.OtherInstance.Gone;
+            Console.WriteLine($"- {row.Settings.Name}: {row.Settings.Describe()}. Messages abandoned {abandoned}, processed twice {gone}.");
+        }
+    }
+
+    public static void Definitions(BenchOptions options, EngineSettings waves)
     {
         Heading("Definitions");
         Console.WriteLine($"- Each app has one group of {options.InstancesPerApp} instances; the stub answers health at once, except in the last wave ({options.HealthyAfter.TotalMilliseconds:F0} ms after placement, "
-            + "so the rollout polls health on its 1 s durable timer); "
-            + $"engine defaults: {engine.MaxConcurrentOrchestratorFunctions} orchestrator and {engine.MaxConcurrentActivityFunctions} activity slots, {engine.StorageProvider.PartitionCount} control queues, one host.");
+            + "so the rollout polls health on its 1 s durable timer). One worker host (the control plane under test) and one observer host (no worker) per task hub.");
+        Console.WriteLine($"- Waves run on {waves.Name}: {waves.Describe()}.");
         Console.WriteLine("- rolling wave: each app's first deployment (nothing running yet), max_in_flight 3, min_healthy_time 0.");
-        Console.WriteLine("- canary waves: a new revision on every app at once, steps 50% (pause 0) then 100%, max_in_flight 3, min_healthy_time 0.");
+        Console.WriteLine("- canary waves and the settings table's burst: a new revision on every app at once, steps 50% (pause 0) then 100%, max_in_flight 3, min_healthy_time 0.");
         Console.WriteLine("- wall s: from the first create call to the last rollout's completion; rollouts/min = rollouts / wall.");
-        Console.WriteLine("- rollout duration: from its create call to its orchestration's completion.");
+        Console.WriteLine("- rollout duration: from its create call to its orchestration's completion (the instance's last-updated time).");
         Console.WriteLine("- step: one execution of an activity called by a rollout orchestration (load plan, update, place, stop, check health, complete).");
         Console.WriteLine("- storage tx: every request the control-plane host sent to storage (engine and domain tables, queues, blobs) from the first create until the wave's "
             + "notification orchestrations finished; the observer that waits for completions counts separately and is not included.");
+        Console.WriteLine("- CPU ms/rollout: CPU time of this process (control plane, observer, stub platform) and of Azurite over the wave, per rollout; "
+            + "other load on the machine stretches it far less than it stretches wall time.");
+        Console.WriteLine("- history loads: the framework read an orchestration's history back from the table (a new or evicted session); checkpoints: it appended history.");
+        Console.WriteLine($"- settings table, per row on a fresh task hub whose partitions the worker owns: the burst; {options.LoneRollouts} lone canaries one after another, each 50%, a "
+            + $"{SettingsComparison.LonePause.TotalSeconds:0} s pause, then 100% (lone canary = their mean duration; \"beyond the pause\" = that minus the pause); {options.Idle.TotalSeconds:0} s with nothing "
+            + $"running (idle storage tx/min over that spell); then {options.OtherInstanceRollouts} of the same canaries at once, created through the observer, so their start "
+            + "messages reach the worker's control queues from another instance's client (\"added s\" = their p50 duration minus the lone canaries' mean).");
     }
+
+    private static string PerRollout(long count, WaveResult wave) => (count / (double)wave.Rollouts).ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string Versus(double value, double reference, string format) =>
+        $"{value.ToString(format, CultureInfo.InvariantCulture)} ({(reference == 0 ? "-" : (value / reference).ToString("F2", CultureInfo.InvariantCulture) + "x")})";
 
     private static void Heading(string title)
     {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Deployments.Model;
 using Deployments.Orchestrations;
 using Deployments.Service;
-using Durable;
+using Microsoft.DurableTask.Client;
 using StubPlatform;
 
 namespace Deployments.Bench;
@@ -11,24 +11,34 @@ namespace Deployments.Bench;
 /// Starts one deployment per app all at once and waits until every one has ended. Any rollout that does not
 /// end successful fails the whole run: a benchmark of rollouts that did not happen measures nothing.
 /// </summary>
-internal sealed class RolloutWave(BenchHosts hosts, StubPlatformServer platform, EngineProfile profile)
+internal sealed class RolloutWave(BenchHosts hosts, StubPlatformServer platform, EngineProfile profile, CpuClock cpu)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    public async Task<WaveResult> RunAsync(string name, IReadOnlyList<App> apps, Func<App, CreateDeploymentRequest> request)
+    private static readonly OrchestrationRuntimeStatus[] Ended =
+        [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
+
+    /// <summary>
+    /// With <paramref name="fromOtherInstance"/> the deployments are created through the observer: the start message
+    /// reaches the worker's control queue from another process's client, as it does when a scaled-out app's HTTP
+    /// request lands on an instance that does not own the queue, so nothing wakes the worker's polling early.
+    /// </summary>
+    public async Task<WaveResult> RunAsync(string name, IReadOnlyList<App> apps, Func<App, CreateDeploymentRequest> request, bool fromOtherInstance = false)
     {
+        var creator = fromOtherInstance ? hosts.ObserverDeployments : hosts.Deployments;
         profile.Take();
         var transactionsBefore = Count();
         var platformBefore = platform.Counters.Requests;
+        var cpuBefore = cpu.Now();
         var clock = Stopwatch.StartNew();
         var waveStart = DateTimeOffset.UtcNow;
 
         var started = await Task.WhenAll(apps.Select(async app =>
         {
-            StorageScope.Enter("client: create deployment");
+            StorageScope.Enter(fromOtherInstance ? StorageScope.Observer : "client: create deployment");
             var at = DateTimeOffset.UtcNow;
-            var deployment = await hosts.Deployments.CreateAsync(request(app), CancellationToken.None);
+            var deployment = await creator.CreateAsync(request(app), CancellationToken.None);
             return (Deployment: deployment, At: at);
         }));
         var createSeconds = clock.Elapsed.TotalSeconds;
@@ -38,13 +48,14 @@ internal sealed class RolloutWave(BenchHosts hosts, StubPlatformServer platform,
         await WaitForNotificationsAsync(waveStart);
         var countedSeconds = clock.Elapsed.TotalSeconds;
         var transactions = Count() - transactionsBefore;
+        var cpuUsed = cpu.Now() - cpuBefore;
         var engine = profile.Take();
 
         // The engine stamps completion with the same system clock the start times were read from.
         var durations = started.Select(s => (ended[s.Deployment.InstanceId].LastUpdatedAt - s.At).TotalMilliseconds).ToList();
         var wallSeconds = (ended.Values.Max(m => m.LastUpdatedAt) - started.Min(s => s.At)).TotalSeconds;
         return new WaveResult(name, apps.Count, wallSeconds, createSeconds, countedSeconds, durations, transactions, engine,
-            platform.Counters.Requests - platformBefore);
+            platform.Counters.Requests - platformBefore, cpuUsed);
     }
 
     private TransactionCount Count() => new(hosts.Transactions.Tables, hosts.Transactions.Queues, hosts.Transactions.Blobs);
@@ -57,7 +68,7 @@ internal sealed class RolloutWave(BenchHosts hosts, StubPlatformServer platform,
         var lastReport = TimeSpan.Zero;
         while (ended.Count < instanceIds.Count)
         {
-            foreach (var instance in await QueryAsync("deployment-", waveStart, [.. Enum.GetValues<OrchestrationRuntimeStatus>().Where(s => s.IsTerminal())], outputs: true))
+            foreach (var instance in await QueryAsync("deployment-", waveStart, Ended, outputs: true))
             {
                 if (instanceIds.Contains(instance.InstanceId))
                 {
@@ -132,22 +143,18 @@ internal sealed class RolloutWave(BenchHosts hosts, StubPlatformServer platform,
     {
         StorageScope.Enter(StorageScope.Observer);
         var found = new List<OrchestrationMetadata>();
-        string? token = null;
-        do
+        var query = new OrchestrationQuery
         {
-            var page = await hosts.ObserverClient.QueryInstancesAsync(new OrchestrationQuery
-            {
-                InstanceIdPrefix = prefix,
-                CreatedFrom = createdFrom.AddSeconds(-1),
-                Statuses = statuses,
-                PageSize = 1000,
-                FetchInputsAndOutputs = outputs,
-                ContinuationToken = token,
-            });
-            found.AddRange(page.Instances);
-            token = page.ContinuationToken;
+            InstanceIdPrefix = prefix,
+            CreatedFrom = createdFrom.AddSeconds(-1),
+            Statuses = statuses,
+            PageSize = 1000,
+            FetchInputsAndOutputs = outputs,
+        };
+        await foreach (var instance in hosts.ObserverClient.GetAllInstancesAsync(query))
+        {
+            found.Add(instance);
         }
-        while (token is not null);
 
         return found;
     }
