@@ -24,6 +24,8 @@ public sealed partial class DeploymentService(
 {
     public const string DefaultNamespace = "default";
 
+    private static readonly TimeSpan CommandStartWait = TimeSpan.FromSeconds(30);
+
     public Task<Deployment?> GetAsync(Guid id, CancellationToken cancellationToken) => deployments.GetAsync(id, cancellationToken);
 
     public async Task<Deployment> GetRequiredAsync(Guid id, CancellationToken cancellationToken) =>
@@ -138,8 +140,32 @@ public sealed partial class DeploymentService(
 
     public static string InstanceIdFor(Guid deploymentId) => $"deployment-{deploymentId:N}";
 
-    private async Task SendCommandAsync(Guid deploymentId, RolloutCommand command, CancellationToken cancellationToken) =>
-        await orchestrations.RaiseEventAsync(InstanceIdFor(deploymentId), RolloutActivities.CommandEvent, command, cancellationToken);
+    /// <summary>
+    /// The Durable Task Framework drops an event that reaches an instance before its start has been
+    /// processed, so a command sent the moment a deployment was created waits (briefly) for its rollout to run.
+    /// </summary>
+    private async Task SendCommandAsync(Guid deploymentId, RolloutCommand command, CancellationToken cancellationToken)
+    {
+        var instanceId = InstanceIdFor(deploymentId);
+        using (var started = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            started.CancelAfter(CommandStartWait);
+            try
+            {
+                await orchestrations.WaitForInstanceStartAsync(instanceId, cancellation: started.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Still pending after the wait: send anyway, as before.
+            }
+            catch (InvalidOperationException)
+            {
+                // No instance at all (its start never happened): nothing to wait for.
+            }
+        }
+
+        await orchestrations.RaiseEventAsync(instanceId, RolloutActivities.CommandEvent, command, cancellationToken);
+    }
 }
 
 public sealed class DeploymentServiceOptions
