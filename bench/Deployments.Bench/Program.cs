@@ -62,12 +62,12 @@ if (options.Waves)
 if (options.Settings)
 {
     Console.WriteLine();
-    Console.WriteLine("Engine settings, one row at a time on a fresh task hub:");
+    Console.WriteLine("Engine settings, one row at a time on a fresh Azurite and task hub:");
     var rows = new List<SettingsRow>();
     await SettingsComparison.WarmUpAsync(azurite.ConnectionString, platform, profile, cpu, options, SettingsComparison.Rows(shipped));
-    foreach (var settings in Environment.GetEnvironmentVariable("BENCH_REVERSE") is null ? SettingsComparison.Rows(shipped) : SettingsComparison.Rows(shipped).Reverse())
+    foreach (var settings in SettingsComparison.Rows(shipped))
     {
-        rows.Add(await SettingsComparison.RunAsync(azurite.ConnectionString, platform, profile, cpu, options, settings, prefix: $"row{rows.Count}"));
+        rows.Add(await SettingsComparison.RunAsync(platform, profile, options, settings, prefix: $"row{rows.Count}"));
     }
 
     Report.Settings(options, rows);

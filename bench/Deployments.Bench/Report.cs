@@ -142,7 +142,7 @@ internal static class Report
         Console.WriteLine("- CPU ms/rollout: CPU time of this process (control plane, observer, stub platform) and of Azurite over the wave, per rollout; "
             + "other load on the machine stretches it far less than it stretches wall time.");
         Console.WriteLine("- history loads: the framework read an orchestration's history back from the table (a new or evicted session); checkpoints: it appended history.");
-        Console.WriteLine($"- settings table, per row on a fresh task hub whose partitions the worker owns: the burst; {options.LoneRollouts} lone canaries one after another, each 50%, a "
+        Console.WriteLine($"- settings table, per row on a fresh in-memory Azurite and task hub whose partitions the worker owns: the burst; {options.LoneRollouts} lone canaries one after another, each 50%, a "
             + $"{SettingsComparison.LonePause.TotalSeconds:0} s pause, then 100% (lone canary = their mean duration; \"beyond the pause\" = that minus the pause); {options.Idle.TotalSeconds:0} s with nothing "
             + $"running (idle storage tx/min over that spell); then {options.OtherInstanceRollouts} of the same canaries at once, created through the observer, so their start "
             + "messages reach the worker's control queues from another instance's client (\"added s\" = their p50 duration minus the lone canaries' mean).");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DevStorage;
 using StubPlatform;
 
 namespace Deployments.Bench;
@@ -16,7 +17,7 @@ internal sealed record SettingsRow(EngineSettings Settings, WaveResult Burst, Wa
 /// <summary>
 /// The engine settings that matter, measured side by side in one run. Each row starts from Durable Functions' defaults
 /// and changes one setting, then extended sessions and the short polling interval together, and last what host.json
-/// ships (the same two with more concurrency). Per row, on a fresh task hub:
+/// ships (the same two with more concurrency). Per row, on a fresh Azurite and task hub:
 /// a burst of canaries at once (throughput and storage cost), lone canaries with a pause one after another (latency of
 /// a quiet system), an idle spell (what polling costs when nothing runs), then a few canaries started from another
 /// instance (a start message from there does not wake the worker's polling, so it waits for the next poll of its control queue).
@@ -40,8 +41,8 @@ internal static class SettingsComparison
     }
 
     /// <summary>
-    /// A few canaries on every row's settings, unmeasured, before the first measured row: the waves ran with extended
-    /// sessions only, so without this the first row alone would pay for compiling the framework's replay path.
+    /// A few canaries on each distinct configuration, unmeasured, before the first measured row, so that row does not
+    /// pay alone for compiling the code paths the others find ready (replay without extended sessions, one partition).
     /// </summary>
     public static async Task WarmUpAsync(string connectionString, StubPlatformServer platform, EngineProfile profile, CpuClock cpu, BenchOptions options, IEnumerable<EngineSettings> rows)
     {
@@ -49,15 +50,22 @@ internal static class SettingsComparison
         {
             await using var hosts = await BenchHosts.StartAsync(connectionString, settings, profile);
             var (fleet, wave) = await PrepareAsync(hosts, platform, profile, cpu, options);
-            await wave.RunAsync("warm-up", await fleet.CreateAppsAsync($"warm{index}", options.Burst), Fleet.Canary("v2"));
+            // Without the waves before it, the process has run nothing yet: warm up as much as a row's burst.
+            await wave.RunAsync("warm-up", await fleet.CreateAppsAsync($"warm{index}", options.Waves ? 4 : options.Burst), Fleet.Canary("v2"));
         }
     }
 
-    public static async Task<SettingsRow> RunAsync(string connectionString, StubPlatformServer platform, EngineProfile profile, CpuClock cpu, BenchOptions options, EngineSettings settings, string prefix)
+    /// <summary>
+    /// Runs one row on an Azurite of its own: an in-memory Azurite slows as it fills, so rows sharing one would be
+    /// read against a storage that got slower row by row.
+    /// </summary>
+    public static async Task<SettingsRow> RunAsync(StubPlatformServer platform, EngineProfile profile, BenchOptions options, EngineSettings settings, string prefix)
     {
         Console.WriteLine($"  {settings.Name}: {settings.Describe()}");
         var clock = Stopwatch.StartNew();
-        await using var hosts = await BenchHosts.StartAsync(connectionString, settings, profile);
+        await using var azurite = await AzuriteProcess.StartAsync(new AzuriteOptions(), CancellationToken.None);
+        using var cpu = new CpuClock(azurite.ProcessId);
+        await using var hosts = await BenchHosts.StartAsync(azurite.ConnectionString, settings, profile);
         var (fleet, wave) = await PrepareAsync(hosts, platform, profile, cpu, options);
         var burstApps = await fleet.CreateAppsAsync(prefix + "-burst", options.Burst);
         var soloApps = await fleet.CreateAppsAsync(prefix + "-solo", options.LoneRollouts + options.OtherInstanceRollouts);
