@@ -2,6 +2,7 @@ using Deployments.Api.Apis;
 using Deployments.Api.Auth;
 using Deployments.Api.Hooks;
 using Deployments.Api.Http;
+using Deployments.Api.OpenApi;
 using Deployments.Api.Operator;
 using Scalar.AspNetCore;
 
@@ -21,7 +22,7 @@ public static class ControlPlaneApi
         services.AddApiServices(tablePrefix);
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddApiDocument();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         services.AddControlPlaneAuth(adminKeyDisplay);
         services.AddWebhooks();
@@ -42,7 +43,7 @@ public static class ControlPlaneApi
         app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern(OpenApiRoute));
         app.MapHealthChecks("/api/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/api/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").WithProblemResponses();
         api.MapDeploymentsApi();
         api.MapCatalogApis();
         api.MapTokensApi();

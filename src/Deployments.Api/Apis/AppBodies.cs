@@ -43,7 +43,3 @@ internal sealed record UpdateAppBody(
 
 /// <summary>Roll back to a revision; without one, to the last stable revision before the current one.</summary>
 internal sealed record RollbackBody(int? Revision = null, string? Reason = null);
-
-internal sealed record AppList(IReadOnlyList<App> Apps);
-
-internal sealed record RevisionList(IReadOnlyList<Revision> Revisions);

@@ -19,5 +19,3 @@ internal sealed record UpdateClusterBody(
 {
     public ClusterUpdate ToUpdate() => new(Name, Region, Kind, DriverSettings);
 }
-
-internal sealed record ClusterList(IReadOnlyList<Cluster> Clusters);

@@ -1,6 +1,6 @@
 using Deployments.Api.Http;
-using Deployments.Model;
 using Deployments.Service;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deployments.Api.Apis;
 
@@ -12,37 +12,25 @@ internal static class ClustersApi
         var clusters = api.MapGroup("/clusters").WithTags("Clusters").WithIdempotentPosts();
         clusters.MapPost("/", CreateAsync).Accepts<CreateClusterBody>(ApiSetup.JsonContentType);
         clusters.MapGet("/", async (CatalogService catalog, CancellationToken ct) =>
-            TypedResults.Ok(new ClusterList([.. (await catalog.ListClustersAsync(ct)).Select(Redacted)])));
-        clusters.MapGet("/{id}", (Guid id, CatalogService catalog, CancellationToken ct) =>
-            ProblemResults.Guard(async () => TypedResults.Ok(Redacted(await catalog.GetClusterAsync(id, ct)))));
-        clusters.MapPatch("/{id}", (Guid id, JsonBody<UpdateClusterBody> body, CatalogService catalog, CancellationToken ct) =>
-            ProblemResults.Guard(async () => TypedResults.Ok(Redacted(await catalog.UpdateClusterAsync(id, body.Required.ToUpdate(), ct)))))
+            TypedResults.Ok(new ClusterList([.. (await catalog.ListClustersAsync(ct)).Select(ClusterResource.From)])));
+        clusters.MapGet("/{id}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
+            TypedResults.Ok(ClusterResource.From(await catalog.GetClusterAsync(id, ct))));
+        clusters.MapPatch("/{id}", async (Guid id, JsonBody<UpdateClusterBody> body, CatalogService catalog, CancellationToken ct) =>
+            TypedResults.Ok(ClusterResource.From(await catalog.UpdateClusterAsync(id, body.Required.ToUpdate(), ct))))
             .Accepts<UpdateClusterBody>(ApiSetup.JsonContentType);
-        clusters.MapDelete("/{id}", (Guid id, CatalogService catalog, CancellationToken ct) =>
-            ProblemResults.Guard(async () =>
-            {
-                await catalog.DeleteClusterAsync(id, ct);
-                return TypedResults.NoContent();
-            }));
+        clusters.MapDelete("/{id}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
+        {
+            await catalog.DeleteClusterAsync(id, ct);
+            return TypedResults.NoContent();
+        });
         return api;
     }
 
-    private static Task<IResult> CreateAsync(JsonBody<CreateClusterBody> body, CatalogService catalog, CancellationToken ct) =>
-        ProblemResults.Guard(async () =>
-        {
-            var request = body.Required;
-            var cluster = await catalog.CreateClusterAsync(request.Name ?? string.Empty, request.Region ?? string.Empty, request.Kind,
-                request.Driver ?? string.Empty, request.DriverSettings, ct);
-            return TypedResults.Created($"/api/clusters/{cluster.Id}", Redacted(cluster));
-        });
-
-    /// <summary>Driver settings may hold credentials (a webhook driver's signing secret): accepted, never shown.</summary>
-    private static Cluster Redacted(Cluster cluster) => cluster with
+    private static async Task<Created<ClusterResource>> CreateAsync(JsonBody<CreateClusterBody> body, CatalogService catalog, CancellationToken ct)
     {
-        DriverSettings = cluster.DriverSettings.Where(setting => !IsCredential(setting.Key)).ToDictionary(),
-    };
-
-    private static bool IsCredential(string key) =>
-        key.Contains("secret", StringComparison.OrdinalIgnoreCase) || key.Contains("password", StringComparison.OrdinalIgnoreCase)
-        || key.Contains("token", StringComparison.OrdinalIgnoreCase) || key.Contains("key", StringComparison.OrdinalIgnoreCase);
+        var request = body.Required;
+        var cluster = await catalog.CreateClusterAsync(request.Name ?? string.Empty, request.Region ?? string.Empty, request.Kind,
+            request.Driver ?? string.Empty, request.DriverSettings, ct);
+        return TypedResults.Created($"/api/clusters/{cluster.Id}", ClusterResource.From(cluster));
+    }
 }

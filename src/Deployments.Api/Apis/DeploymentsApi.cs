@@ -2,6 +2,7 @@ using Deployments.Api.Http;
 using Deployments.Model;
 using Deployments.Service;
 using Deployments.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Deployments.Api.Apis;
@@ -33,10 +34,10 @@ internal static class DeploymentsApi
             .Accepts<ReasonBody>(ApiSetup.JsonContentType);
         deployments.MapPost("/{id}/allocation-health", (Guid id, JsonBody<AllocationHealthBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
             Command(() =>
-            {
-                var request = body.Required;
-                return service.SetAllocationHealthAsync(id, request.HealthyAllocationIds ?? [], request.UnhealthyAllocationIds ?? [], Actor.Of(http.User), ct);
-            }))
+        {
+            var request = body.Required;
+            return service.SetAllocationHealthAsync(id, request.HealthyAllocationIds ?? [], request.UnhealthyAllocationIds ?? [], Actor.Of(http.User), ct);
+        }))
             .Accepts<AllocationHealthBody>(ApiSetup.JsonContentType);
         deployments.MapPost("/{id}/approve", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
             Command(() => service.DecideApprovalAsync(id, true, Actor.Of(http.User), Reason(body), ct)))
@@ -48,76 +49,71 @@ internal static class DeploymentsApi
         return api;
     }
 
-    private static Task<IResult> CreateAsync(JsonBody<CreateDeploymentBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
-        ProblemResults.Guard(async () =>
-        {
-            var request = body.Required;
-            DeploymentBodyRules.CheckCreate(request);
-            var deployment = await service.CreateAsync(request.ToRequest(Actor.Of(http.User)), ct);
-            return TypedResults.Created($"/api/deployments/{deployment.Id}", DeploymentResource.From(deployment));
-        });
+    private static async Task<Created<DeploymentResource>> CreateAsync(JsonBody<CreateDeploymentBody> body, HttpContext http, DeploymentService service, CancellationToken ct)
+    {
+        var request = body.Required;
+        DeploymentBodyRules.CheckCreate(request);
+        var deployment = await service.CreateAsync(request.ToRequest(Actor.Of(http.User)), ct);
+        return TypedResults.Created($"/api/deployments/{deployment.Id}", DeploymentResource.From(deployment));
+    }
 
     /// <summary>A blocking query with <c>?index=N&amp;wait=30s</c>: answers once the deployment's modify index passes N.</summary>
-    private static Task<IResult> GetAsync(Guid id, HttpContext http, DeploymentService service, [FromQuery] long? index, [FromQuery] string? wait, CancellationToken ct) =>
-        ProblemResults.Guard(async () =>
-        {
-            QueryValues.CheckLongPoll(index, wait);
-            var deployment = await LongPoll.UntilPastAsync(index, wait, async token => await service.GetRequiredAsync(id, token), d => d.ModifyIndex, ct);
-            http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(deployment.ModifyIndex);
-            return TypedResults.Ok(DeploymentResource.From(deployment));
-        });
+    private static async Task<Ok<DeploymentResource>> GetAsync(Guid id, HttpContext http, DeploymentService service, [FromQuery] long? index, [FromQuery] string? wait, CancellationToken ct)
+    {
+        QueryValues.CheckLongPoll(index, wait);
+        var deployment = await LongPoll.UntilPastAsync(index, wait, async token => await service.GetRequiredAsync(id, token), d => d.ModifyIndex, ct);
+        http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(deployment.ModifyIndex);
+        return TypedResults.Ok(DeploymentResource.From(deployment));
+    }
 
     /// <summary>
     /// Filters (namespace, Nomad-style id prefix, app, statuses, creation range), pages with next_token,
     /// and blocks like a read: the page's index is the highest modify index on it, so a new or changed
     /// deployment on the page ends the wait.
     /// </summary>
-    private static Task<IResult> ListAsync(
+    private static async Task<Ok<DeploymentPage>> ListAsync(
         HttpContext http, DeploymentService service, [FromQuery(Name = "namespace")] string? @namespace, [FromQuery] string? prefix,
         [FromQuery(Name = "app_id")] Guid? appId, [FromQuery] string[]? status,
         [FromQuery(Name = "created_from")] DateTimeOffset? createdFrom, [FromQuery(Name = "created_to")] DateTimeOffset? createdTo,
         [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "next_token")] string? nextToken,
-        [FromQuery] long? index, [FromQuery] string? wait, CancellationToken ct) =>
-        ProblemResults.Guard(async () =>
+        [FromQuery] long? index, [FromQuery] string? wait, CancellationToken ct)
+    {
+        var query = new DeploymentQuery
         {
-            var query = new DeploymentQuery
-            {
-                Namespace = QueryValues.Namespace(@namespace),
-                IdPrefix = DeploymentListRules.Prefix(prefix),
-                AppId = appId,
-                Statuses = DeploymentBodyRules.ParseStatuses(status),
-                CreatedFrom = createdFrom,
-                CreatedTo = DeploymentListRules.CreatedTo(createdFrom, createdTo),
-                PageSize = DeploymentListRules.PageSize(pageSize),
-                ContinuationToken = PageTokens.Decode(nextToken),
-            };
-            QueryValues.CheckLongPoll(index, wait);
-            var (found, token) = await LongPoll.UntilPastAsync(index, wait, token => service.ListAsync(query, token),
-                page => page.Deployments.Count == 0 ? 0 : page.Deployments.Max(d => d.ModifyIndex), ct);
-            http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(found.Count == 0 ? 0 : found.Max(d => d.ModifyIndex));
-            return TypedResults.Ok(new DeploymentPage([.. found.Select(DeploymentResource.From)], PageTokens.Encode(token)));
-        });
+            Namespace = QueryValues.Namespace(@namespace),
+            IdPrefix = DeploymentListRules.Prefix(prefix),
+            AppId = appId,
+            Statuses = DeploymentBodyRules.ParseStatuses(status),
+            CreatedFrom = createdFrom,
+            CreatedTo = DeploymentListRules.CreatedTo(createdFrom, createdTo),
+            PageSize = DeploymentListRules.PageSize(pageSize),
+            ContinuationToken = PageTokens.Decode(nextToken),
+        };
+        QueryValues.CheckLongPoll(index, wait);
+        var (found, token) = await LongPoll.UntilPastAsync(index, wait, token => service.ListAsync(query, token),
+            page => page.Deployments.Count == 0 ? 0 : page.Deployments.Max(d => d.ModifyIndex), ct);
+        http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(found.Count == 0 ? 0 : found.Max(d => d.ModifyIndex));
+        return TypedResults.Ok(new DeploymentPage([.. found.Select(DeploymentResource.From)], PageTokens.Encode(token)));
+    }
 
-    private static Task<IResult> AllocationsAsync(Guid id, DeploymentService service, CancellationToken ct) =>
-        ProblemResults.Guard(async () => TypedResults.Ok(await service.AllocationsAsync(id, ct)));
+    private static async Task<Ok<List<AllocationResource>>> AllocationsAsync(Guid id, DeploymentService service, CancellationToken ct) =>
+        TypedResults.Ok((await service.AllocationsAsync(id, ct)).Select(AllocationResource.From).ToList());
 
-    private static Task<IResult> EventsAsync(Guid id, DeploymentService service, CancellationToken ct) =>
-        ProblemResults.Guard(async () =>
-        {
-            await service.GetRequiredAsync(id, ct);
-            return TypedResults.Ok(await service.EventsAsync(id, ct));
-        });
+    private static async Task<Ok<List<EventResource>>> EventsAsync(Guid id, DeploymentService service, CancellationToken ct)
+    {
+        await service.GetRequiredAsync(id, ct);
+        return TypedResults.Ok((await service.EventsAsync(id, ct)).Select(EventResource.Of).ToList());
+    }
 
     /// <summary>Mengi-style: the revision becomes a new app on the target cluster; 202 with the new deployment to follow.</summary>
-    private static Task<IResult> PromoteToClusterAsync(Guid id, JsonBody<PromoteToClusterBody> body, HttpContext http, DeploymentService service, CatalogService catalog, CancellationToken ct) =>
-        ProblemResults.Guard(async () =>
-        {
-            var request = body.Required;
-            DeploymentBodyRules.CheckPromoteToCluster(request);
-            var result = await service.PromoteToClusterAsync(new PromoteToClusterRequest(id, request.TargetClusterId.GetValueOrDefault(), Actor.Of(http.User),
-                request.NewName, request.DeleteSource, request.Overrides), catalog, ct);
-            return AcceptedWork.At($"/api/deployments/{result.NewDeploymentId}", result);
-        });
+    private static async Task<AcceptedWork<PromoteToClusterResult>> PromoteToClusterAsync(Guid id, JsonBody<PromoteToClusterBody> body, HttpContext http, DeploymentService service, CatalogService catalog, CancellationToken ct)
+    {
+        var request = body.Required;
+        DeploymentBodyRules.CheckPromoteToCluster(request);
+        var result = await service.PromoteToClusterAsync(new PromoteToClusterRequest(id, request.TargetClusterId.GetValueOrDefault(), Actor.Of(http.User),
+            request.NewName, request.DeleteSource, request.Overrides), catalog, ct);
+        return AcceptedWork.At($"/api/deployments/{result.NewDeploymentId}", result);
+    }
 
     private static string? Reason(JsonBody<ReasonBody> body)
     {
@@ -125,6 +121,6 @@ internal static class DeploymentsApi
         return body.Value?.Reason;
     }
 
-    private static Task<IResult> Command(Func<Task<Deployment>> command) =>
-        ProblemResults.Guard(async () => TypedResults.Ok(DeploymentResource.From(await command())));
+    private static async Task<Ok<DeploymentResource>> Command(Func<Task<Deployment>> command) =>
+        TypedResults.Ok(DeploymentResource.From(await command()));
 }

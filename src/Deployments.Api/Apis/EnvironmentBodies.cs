@@ -1,4 +1,3 @@
-using Deployments.Model;
 using Deployments.Service;
 
 namespace Deployments.Api.Apis;
@@ -23,4 +22,3 @@ internal sealed record UpdateEnvironmentBody(Guid? ClusterId = null, int? Order 
 /// <summary>Baseten-style: make a successful deployment the live one of the environment.</summary>
 internal sealed record PromoteToEnvironmentBody(Guid? DeploymentId = null, bool ScaleDownPrevious = true);
 
-internal sealed record EnvironmentList(IReadOnlyList<EnvironmentDefinition> Environments);

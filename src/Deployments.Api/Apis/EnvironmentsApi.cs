@@ -1,5 +1,6 @@
 using Deployments.Api.Http;
 using Deployments.Service;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Deployments.Api.Apis;
@@ -11,51 +12,47 @@ internal static class EnvironmentsApi
     {
         var environments = api.MapGroup("/environments").WithTags("Environments").WithIdempotentPosts();
         environments.MapPost("/", CreateAsync).Accepts<CreateEnvironmentBody>(ApiSetup.JsonContentType);
-        environments.MapGet("/", ([FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
-            ProblemResults.Guard(async () => TypedResults.Ok(new EnvironmentList(await catalog.ListEnvironmentsAsync(QueryValues.Namespace(@namespace), ct)))));
-        environments.MapGet("/{name}", (string name, [FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
-            ProblemResults.Guard(async () => TypedResults.Ok(await catalog.GetEnvironmentAsync(QueryValues.Namespace(@namespace), name, ct))));
+        environments.MapGet("/", async ([FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
+            TypedResults.Ok(new EnvironmentList([.. (await catalog.ListEnvironmentsAsync(QueryValues.Namespace(@namespace), ct)).Select(EnvironmentResource.From)])));
+        environments.MapGet("/{name}", async (string name, [FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
+            TypedResults.Ok(EnvironmentResource.From(await catalog.GetEnvironmentAsync(QueryValues.Namespace(@namespace), name, ct))));
         environments.MapPatch("/{name}", UpdateAsync).Accepts<UpdateEnvironmentBody>(ApiSetup.JsonContentType);
-        environments.MapDelete("/{name}", (string name, [FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
-            ProblemResults.Guard(async () =>
-            {
-                await catalog.DeleteEnvironmentAsync(QueryValues.Namespace(@namespace), name, ct);
-                return TypedResults.NoContent();
-            }));
+        environments.MapDelete("/{name}", async (string name, [FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
+        {
+            await catalog.DeleteEnvironmentAsync(QueryValues.Namespace(@namespace), name, ct);
+            return TypedResults.NoContent();
+        });
         environments.MapPost("/{name}/promote", PromoteAsync).Accepts<PromoteToEnvironmentBody>(ApiSetup.JsonContentType);
         return api;
     }
 
-    private static Task<IResult> CreateAsync(JsonBody<CreateEnvironmentBody> body, CatalogService catalog, CancellationToken ct) =>
-        ProblemResults.Guard(async () =>
-        {
-            var request = body.Required;
-            RequiredFields.Check(("cluster_id", request.ClusterId is not null));
-            var environment = await catalog.CreateEnvironmentAsync(request.Name ?? string.Empty, request.Namespace, request.ClusterId.GetValueOrDefault(),
-                request.Order, request.RequiresApproval, request.ApprovalExpiry, ct);
-            return TypedResults.Created(Location(environment.Namespace, environment.Name), environment);
-        });
+    private static async Task<Created<EnvironmentResource>> CreateAsync(JsonBody<CreateEnvironmentBody> body, CatalogService catalog, CancellationToken ct)
+    {
+        var request = body.Required;
+        RequiredFields.Check(("cluster_id", request.ClusterId is not null));
+        var environment = await catalog.CreateEnvironmentAsync(request.Name ?? string.Empty, request.Namespace, request.ClusterId.GetValueOrDefault(),
+            request.Order, request.RequiresApproval, request.ApprovalExpiry, ct);
+        return TypedResults.Created(Location(environment.Namespace, environment.Name), EnvironmentResource.From(environment));
+    }
 
-    private static Task<IResult> UpdateAsync(string name, [FromQuery(Name = "namespace")] string? @namespace, JsonBody<UpdateEnvironmentBody> body, CatalogService catalog, CancellationToken ct) =>
-        ProblemResults.Guard(async () =>
-        {
-            var update = body.Required.ToUpdate(body.Has(UpdateEnvironmentBody.ApprovalExpiryField));
-            return TypedResults.Ok(await catalog.UpdateEnvironmentAsync(QueryValues.Namespace(@namespace), name, update, ct));
-        });
+    private static async Task<Ok<EnvironmentResource>> UpdateAsync(string name, [FromQuery(Name = "namespace")] string? @namespace, JsonBody<UpdateEnvironmentBody> body, CatalogService catalog, CancellationToken ct)
+    {
+        var update = body.Required.ToUpdate(body.Has(UpdateEnvironmentBody.ApprovalExpiryField));
+        return TypedResults.Ok(EnvironmentResource.From(await catalog.UpdateEnvironmentAsync(QueryValues.Namespace(@namespace), name, update, ct)));
+    }
 
     /// <summary>200 with the outcome when the deployment is live at once; 202 when the environment waits for an approval.</summary>
-    private static Task<IResult> PromoteAsync(
+    private static async Task<Results<Ok<EnvironmentPromotionResult>, AcceptedWork<EnvironmentPromotionResult>>> PromoteAsync(
         string name, [FromQuery(Name = "namespace")] string? @namespace, JsonBody<PromoteToEnvironmentBody> body, HttpContext http,
-        CatalogService catalog, DeploymentService service, CancellationToken ct) =>
-        ProblemResults.Guard(async () =>
-        {
-            var request = body.Required;
-            RequiredFields.Check(("deployment_id", request.DeploymentId is not null));
-            var deploymentId = request.DeploymentId.GetValueOrDefault();
-            var environment = await catalog.GetEnvironmentAsync(QueryValues.Namespace(@namespace), name, ct);
-            var result = await service.PromoteToEnvironmentAsync(environment.Namespace, environment.Name, deploymentId, request.ScaleDownPrevious, Actor.Of(http.User), ct);
-            return result.AwaitingApproval ? AcceptedWork.At($"/api/deployments/{deploymentId}", result) : TypedResults.Ok(result);
-        });
+        CatalogService catalog, DeploymentService service, CancellationToken ct)
+    {
+        var request = body.Required;
+        RequiredFields.Check(("deployment_id", request.DeploymentId is not null));
+        var deploymentId = request.DeploymentId.GetValueOrDefault();
+        var environment = await catalog.GetEnvironmentAsync(QueryValues.Namespace(@namespace), name, ct);
+        var result = await service.PromoteToEnvironmentAsync(environment.Namespace, environment.Name, deploymentId, request.ScaleDownPrevious, Actor.Of(http.User), ct);
+        return result.AwaitingApproval ? AcceptedWork.At($"/api/deployments/{deploymentId}", result) : TypedResults.Ok(result);
+    }
 
     private static string Location(string @namespace, string name) => $"/api/environments/{name}?namespace={@namespace}";
 }

@@ -1,4 +1,3 @@
-using Deployments.Model;
 using Deployments.Service;
 
 namespace Deployments.Api.Apis;
@@ -13,5 +12,3 @@ internal sealed record UpdatePipelineBody(string? Name = null, IReadOnlyList<IRe
 
 /// <summary>Sevalla-style: the source app's latest successful deployment to the target apps (the next stage's when left out).</summary>
 internal sealed record PromotePipelineBody(Guid? SourceAppId = null, IReadOnlyList<Guid>? TargetAppIds = null);
-
-internal sealed record PipelineList(IReadOnlyList<Pipeline> Pipelines);

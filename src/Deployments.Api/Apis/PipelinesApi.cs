@@ -1,6 +1,7 @@
 using Deployments.Api.Http;
 using Deployments.Rules;
 using Deployments.Service;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Deployments.Api.Apis;
@@ -12,47 +13,44 @@ internal static class PipelinesApi
     {
         var pipelines = api.MapGroup("/pipelines").WithTags("Pipelines").WithIdempotentPosts();
         pipelines.MapPost("/", CreateAsync).Accepts<CreatePipelineBody>(ApiSetup.JsonContentType);
-        pipelines.MapGet("/", ([FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
-            ProblemResults.Guard(async () => TypedResults.Ok(new PipelineList(await catalog.ListPipelinesAsync(QueryValues.Namespace(@namespace), ct)))));
-        pipelines.MapGet("/{id}", (Guid id, CatalogService catalog, CancellationToken ct) =>
-            ProblemResults.Guard(async () => TypedResults.Ok(await catalog.GetPipelineAsync(id, ct))));
-        pipelines.MapPatch("/{id}", (Guid id, JsonBody<UpdatePipelineBody> body, CatalogService catalog, CancellationToken ct) =>
-            ProblemResults.Guard(async () => TypedResults.Ok(await catalog.UpdatePipelineAsync(id, body.Required.ToUpdate(), ct))))
+        pipelines.MapGet("/", async ([FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
+            TypedResults.Ok(new PipelineList([.. (await catalog.ListPipelinesAsync(QueryValues.Namespace(@namespace), ct)).Select(PipelineResource.From)])));
+        pipelines.MapGet("/{id}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
+            TypedResults.Ok(PipelineResource.From(await catalog.GetPipelineAsync(id, ct))));
+        pipelines.MapPatch("/{id}", async (Guid id, JsonBody<UpdatePipelineBody> body, CatalogService catalog, CancellationToken ct) =>
+            TypedResults.Ok(PipelineResource.From(await catalog.UpdatePipelineAsync(id, body.Required.ToUpdate(), ct))))
             .Accepts<UpdatePipelineBody>(ApiSetup.JsonContentType);
-        pipelines.MapDelete("/{id}", (Guid id, CatalogService catalog, CancellationToken ct) =>
-            ProblemResults.Guard(async () =>
-            {
-                await catalog.DeletePipelineAsync(id, ct);
-                return TypedResults.NoContent();
-            }));
+        pipelines.MapDelete("/{id}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
+        {
+            await catalog.DeletePipelineAsync(id, ct);
+            return TypedResults.NoContent();
+        });
         pipelines.MapPost("/{id}/promote", PromoteAsync).Accepts<PromotePipelineBody>(ApiSetup.JsonContentType);
         return api;
     }
 
-    private static Task<IResult> CreateAsync(JsonBody<CreatePipelineBody> body, CatalogService catalog, CancellationToken ct) =>
-        ProblemResults.Guard(async () =>
-        {
-            var request = body.Required;
-            var pipeline = await catalog.CreatePipelineAsync(request.Name ?? string.Empty, request.Namespace, request.Stages ?? [], ct);
-            return TypedResults.Created($"/api/pipelines/{pipeline.Id}", pipeline);
-        });
+    private static async Task<Created<PipelineResource>> CreateAsync(JsonBody<CreatePipelineBody> body, CatalogService catalog, CancellationToken ct)
+    {
+        var request = body.Required;
+        var pipeline = await catalog.CreatePipelineAsync(request.Name ?? string.Empty, request.Namespace, request.Stages ?? [], ct);
+        return TypedResults.Created($"/api/pipelines/{pipeline.Id}", PipelineResource.From(pipeline));
+    }
 
     /// <summary>
     /// One deployment per target, each running on its own: 202 with every target's outcome (a target that
     /// could not start says why); Location names the first deployment started, when one was.
     /// </summary>
-    private static Task<IResult> PromoteAsync(Guid id, JsonBody<PromotePipelineBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
-        ProblemResults.Guard(async () =>
+    private static async Task<AcceptedWork<PipelinePromotionResult>> PromoteAsync(Guid id, JsonBody<PromotePipelineBody> body, HttpContext http, DeploymentService service, CancellationToken ct)
+    {
+        var request = body.Required;
+        RequiredFields.Check(("source_app_id", request.SourceAppId is not null));
+        if (request.TargetAppIds is { } targets && targets.Distinct().Count() != targets.Count)
         {
-            var request = body.Required;
-            RequiredFields.Check(("source_app_id", request.SourceAppId is not null));
-            if (request.TargetAppIds is { } targets && targets.Distinct().Count() != targets.Count)
-            {
-                throw new ValidationException([new ValidationError("target_app_ids", "lists an app more than once")]);
-            }
+            throw new ValidationException([new ValidationError("target_app_ids", "lists an app more than once")]);
+        }
 
-            var result = await service.PromotePipelineAsync(id, request.SourceAppId.GetValueOrDefault(), request.TargetAppIds, Actor.Of(http.User), ct);
-            var first = result.Targets.FirstOrDefault(t => t.DeploymentId is not null)?.DeploymentId;
-            return AcceptedWork.At(first is { } started ? $"/api/deployments/{started}" : null, result);
-        });
+        var result = await service.PromotePipelineAsync(id, request.SourceAppId.GetValueOrDefault(), request.TargetAppIds, Actor.Of(http.User), ct);
+        var first = result.Targets.FirstOrDefault(t => t.DeploymentId is not null)?.DeploymentId;
+        return AcceptedWork.At(first is { } started ? $"/api/deployments/{started}" : null, result);
+    }
 }

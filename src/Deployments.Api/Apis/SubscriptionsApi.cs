@@ -1,5 +1,6 @@
 using Deployments.Api.Http;
 using Deployments.Service;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Deployments.Api.Apis;
@@ -11,34 +12,30 @@ internal static class SubscriptionsApi
     {
         var subscriptions = api.MapGroup("/subscriptions").WithTags("Subscriptions").WithIdempotentPosts();
         subscriptions.MapPost("/", CreateAsync).Accepts<CreateSubscriptionBody>(ApiSetup.JsonContentType);
-        subscriptions.MapGet("/", ([FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
-            ProblemResults.Guard(async () => TypedResults.Ok(new SubscriptionList(
-                [.. (await catalog.ListSubscriptionsAsync(QueryValues.Namespace(@namespace), ct)).Select(SubscriptionView.Of)]))));
-        subscriptions.MapGet("/{id}", (Guid id, [FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
-            ProblemResults.Guard(async () => TypedResults.Ok(SubscriptionView.Of(await catalog.GetSubscriptionAsync(QueryValues.Namespace(@namespace), id, ct)))));
+        subscriptions.MapGet("/", async ([FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
+            TypedResults.Ok(new SubscriptionList([.. (await catalog.ListSubscriptionsAsync(QueryValues.Namespace(@namespace), ct)).Select(SubscriptionResource.From)])));
+        subscriptions.MapGet("/{id}", async (Guid id, [FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
+            TypedResults.Ok(SubscriptionResource.From(await catalog.GetSubscriptionAsync(QueryValues.Namespace(@namespace), id, ct))));
         subscriptions.MapPatch("/{id}", UpdateAsync).Accepts<UpdateSubscriptionBody>(ApiSetup.JsonContentType);
-        subscriptions.MapDelete("/{id}", (Guid id, [FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
-            ProblemResults.Guard(async () =>
-            {
-                await catalog.DeleteSubscriptionAsync(QueryValues.Namespace(@namespace), id, ct);
-                return TypedResults.NoContent();
-            }));
+        subscriptions.MapDelete("/{id}", async (Guid id, [FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
+        {
+            await catalog.DeleteSubscriptionAsync(QueryValues.Namespace(@namespace), id, ct);
+            return TypedResults.NoContent();
+        });
         return api;
     }
 
-    private static Task<IResult> CreateAsync(JsonBody<CreateSubscriptionBody> body, CatalogService catalog, CancellationToken ct) =>
-        ProblemResults.Guard(async () =>
-        {
-            var request = body.Required;
-            var subscription = await catalog.CreateSubscriptionAsync(request.Namespace, request.Url, request.Secret, ct);
-            return TypedResults.Created($"/api/subscriptions/{subscription.Id}?namespace={subscription.Namespace}", SubscriptionView.Of(subscription));
-        });
+    private static async Task<Created<SubscriptionResource>> CreateAsync(JsonBody<CreateSubscriptionBody> body, CatalogService catalog, CancellationToken ct)
+    {
+        var request = body.Required;
+        var subscription = await catalog.CreateSubscriptionAsync(request.Namespace, request.Url, request.Secret, ct);
+        return TypedResults.Created($"/api/subscriptions/{subscription.Id}?namespace={subscription.Namespace}", SubscriptionResource.From(subscription));
+    }
 
-    private static Task<IResult> UpdateAsync(Guid id, [FromQuery(Name = "namespace")] string? @namespace, JsonBody<UpdateSubscriptionBody> body, CatalogService catalog, CancellationToken ct) =>
-        ProblemResults.Guard(async () =>
-        {
-            var request = body.Required;
-            var updated = await catalog.UpdateSubscriptionAsync(QueryValues.Namespace(@namespace), id, request.Url, request.Secret, ct);
-            return TypedResults.Ok(SubscriptionView.Of(updated));
-        });
+    private static async Task<Ok<SubscriptionResource>> UpdateAsync(Guid id, [FromQuery(Name = "namespace")] string? @namespace, JsonBody<UpdateSubscriptionBody> body, CatalogService catalog, CancellationToken ct)
+    {
+        var request = body.Required;
+        var updated = await catalog.UpdateSubscriptionAsync(QueryValues.Namespace(@namespace), id, request.Url, request.Secret, ct);
+        return TypedResults.Ok(SubscriptionResource.From(updated));
+    }
 }

@@ -1,4 +1,5 @@
 using Deployments.Model;
+using Deployments.Rules;
 using Deployments.Service;
 
 namespace Deployments.Api.Hooks;
@@ -21,7 +22,5 @@ internal sealed record AppReference(Guid? Id, string? Name, string Namespace)
 }
 
 /// <summary>A payload that cannot be turned into a deployment; names the offending field.</summary>
-internal sealed class HookPayloadException(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}
+internal sealed class HookPayloadException(string field, string message)
+    : RequestRefusedException(Refusal.Invalid, "Invalid webhook payload", message, field);

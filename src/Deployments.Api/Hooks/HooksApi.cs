@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Deployments.Api.Apis;
 using Deployments.Api.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -25,17 +27,36 @@ internal static partial class HooksApi
         var hooks = api.MapGroup("/hooks").WithTags("Webhooks").AllowAnonymous();
         hooks.MapPost("/generic", (HttpContext http, IConfiguration configuration, WebhookDeployer deployer, IOptions<JsonOptions> json, CancellationToken ct) =>
             ReceiveAsync(http, configuration, "generic", DeliveryHeader, async (body, delivery) =>
-                await deployer.DeployAsync(http, "generic", delivery, GenericHookPayload.Parse(body, json.Value.SerializerOptions, delivery), json.Value.SerializerOptions, ct)));
+                await deployer.DeployAsync(http, "generic", delivery, GenericHookPayload.Parse(body, json.Value.SerializerOptions, delivery), json.Value.SerializerOptions, ct)))
+            .WithWebhookResponses();
         hooks.MapPost("/github", (HttpContext http, IConfiguration configuration, WebhookDeployer deployer, IOptions<JsonOptions> json, CancellationToken ct) =>
             ReceiveAsync(http, configuration, "github", GitHubDeliveryHeader, async (body, delivery) =>
                 http.Request.Headers[GitHubEventHeader].ToString() switch
                 {
                     "deployment" => await deployer.DeployAsync(http, "github", delivery, GitHubDeploymentEvent.Parse(body, json.Value.SerializerOptions, delivery), json.Value.SerializerOptions, ct),
-                    "ping" => TypedResults.Ok(new { msg = "pong" }),
-                    var other => TypedResults.Accepted((string?)null, new { ignored = other, reason = "only deployment events start deployments" }),
-                }));
+                    "ping" => TypedResults.Ok(new HookPong("pong")),
+                    var other => TypedResults.Accepted((string?)null, new HookIgnored(other, "only deployment events start deployments")),
+                }))
+            .WithWebhookResponses()
+            .Produces<HookPong>(StatusCodes.Status200OK)
+            .Produces<HookIgnored>(StatusCodes.Status202Accepted);
         return api;
     }
+
+    /// <summary>
+    /// What a delivery can be answered with: the deployment it started (a redelivery gets the same answer), or why
+    /// it was refused. The key check does not apply; the signature does.
+    /// </summary>
+    private static RouteHandlerBuilder WithWebhookResponses(this RouteHandlerBuilder hook) => hook
+        .Accepts<JsonElement>(ApiSetup.JsonContentType)
+        .Produces<DeploymentResource>(StatusCodes.Status201Created)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>Reads the raw body (the signature covers its exact bytes), verifies it, then hands it on.</summary>
     private static async Task<IResult> ReceiveAsync(HttpContext http, IConfiguration configuration, string source, string deliveryHeader, Func<byte[], string, Task<IResult>> handle)
@@ -75,14 +96,7 @@ internal static partial class HooksApi
             return ProblemResults.Problem(StatusCodes.Status400BadRequest, "Missing delivery id", $"{deliveryHeader} must be 1-128 letters, digits, '-', '_', '.' or ':'.", deliveryHeader);
         }
 
-        try
-        {
-            return await handle(body, delivery);
-        }
-        catch (HookPayloadException invalid)
-        {
-            return ProblemResults.Problem(StatusCodes.Status400BadRequest, "Invalid webhook payload", invalid.Message, invalid.Field);
-        }
+        return await handle(body, delivery);
     }
 
     [GeneratedRegex("^[A-Za-z0-9_.:-]{1,128}$")]

@@ -25,12 +25,9 @@ internal sealed class WebhookDeployer(DeploymentService deployments, AppStore ap
             case DeliveryClaim.InProgress:
                 return ProblemResults.Problem(StatusCodes.Status409Conflict, "Delivery in progress", $"Delivery '{deliveryId}' is being handled; retry in a few minutes for its result.");
             case DeliveryClaim.Claimed { TakenOver: var takenOver }:
-                return await ProblemResults.Guard(async () =>
-                {
-                    var response = await StartAsync(source, deliveryId, intent, takenOver, apiJson, cancellationToken);
-                    await deliveries.RecordAsync(source, deliveryId, response, cancellationToken);
-                    return await AnswerAsync(response, apiJson, cancellationToken);
-                });
+                var response = await StartAsync(source, deliveryId, intent, takenOver, apiJson, cancellationToken);
+                await deliveries.RecordAsync(source, deliveryId, response, cancellationToken);
+                return await AnswerAsync(response, apiJson, cancellationToken);
             default:
                 throw new InvalidOperationException("Unknown delivery claim.");
         }

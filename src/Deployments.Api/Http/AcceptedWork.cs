@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.AspNetCore.Http.Metadata;
+
 namespace Deployments.Api.Http;
 
 /// <summary>
@@ -8,18 +12,29 @@ internal static class AcceptedWork
 {
     public const int RetryAfterSeconds = 2;
 
-    public static IResult At<T>(string? location, T value) => new Result<T>(location, value);
+    public static AcceptedWork<T> At<T>(string? location, T value) => new(location, value);
+}
 
-    private sealed class Result<T>(string? location, T value) : IResult
+/// <inheritdoc cref="AcceptedWork"/>
+internal sealed class AcceptedWork<T>(string? location, T value) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>
+{
+    public int? StatusCode => StatusCodes.Status202Accepted;
+
+    public T? Value => value;
+
+    object? IValueHttpResult.Value => value;
+
+    public Task ExecuteAsync(HttpContext httpContext)
     {
-        public Task ExecuteAsync(HttpContext httpContext)
+        if (location is not null)
         {
-            if (location is not null)
-            {
-                httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return TypedResults.Accepted(location, value).ExecuteAsync(httpContext);
+            httpContext.Response.Headers.RetryAfter = AcceptedWork.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
+
+        return TypedResults.Accepted(location, value).ExecuteAsync(httpContext);
     }
+
+    /// <summary>Declares the 202 and its body, so the OpenAPI document shows what the answer holds.</summary>
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status202Accepted, typeof(T), ["application/json"]));
 }

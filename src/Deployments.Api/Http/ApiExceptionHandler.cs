@@ -1,14 +1,14 @@
 using System.Text.Json;
-using Deployments.Storage;
+using Deployments.Rules;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deployments.Api.Http;
 
 /// <summary>
-/// The last word on failures outside an endpoint's own <see cref="ProblemResults.Guard"/>: body and
-/// parameter binding, size limits, and domain refusals raised while binding. Each becomes the problem
-/// document the endpoint would have answered; only a genuine fault is left to become a 500.
+/// The last word on failures an endpoint did not answer itself: body and parameter binding, size limits, and
+/// the domain's refusals (<see cref="ProblemResults.From"/> maps those). Only a genuine fault is left to
+/// become a 500.
 /// </summary>
 internal sealed class ApiExceptionHandler : IExceptionHandler
 {
@@ -18,8 +18,8 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
         {
             BadHttpRequestException bad => FromBadRequest(bad),
             JsonException json => FieldProblem(JsonErrors.From(json)),
-            DocumentTooLargeException tooLarge => ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "Too large to store", tooLarge.Message),
-            _ => await DomainProblemAsync(exception),
+            RequestRefusedException refused => ProblemResults.From(refused),
+            _ => null,
         };
         if (result is null)
         {
@@ -39,19 +39,5 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
         _ => ProblemResults.Problem(bad.StatusCode, "Bad request", bad.Message),
     };
 
-    private static ValidationProblem FieldProblem(Deployments.Rules.ValidationError error) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [error.Field] = [error.Message] }, title: "The request is invalid.");
-
-    /// <summary>Domain refusals map exactly as inside an endpoint: the same Guard decides, so the two cannot drift apart.</summary>
-    private static async Task<IResult?> DomainProblemAsync(Exception exception)
-    {
-        try
-        {
-            return await ProblemResults.Guard(() => Task.FromException<IResult>(exception));
-        }
-        catch (Exception unmapped) when (ReferenceEquals(unmapped, exception))
-        {
-            return null;
-        }
-    }
+    private static ValidationProblem FieldProblem(ValidationError error) => ProblemResults.FieldProblems(ValidationException.DefaultTitle, [error]);
 }

@@ -13,6 +13,8 @@ internal static class ApiJson
         options.DictionaryKeyPolicy = domain.DictionaryKeyPolicy;
         options.DefaultIgnoreCondition = domain.DefaultIgnoreCondition;
         options.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+        // Numbers are numbers: bodies are read strictly anyway (StrictJson), and the OpenAPI document says what is read.
+        options.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         foreach (var converter in domain.Converters)
         {
             options.Converters.Add(converter);

@@ -36,6 +36,6 @@ internal static class ApiSetup
     public static RouteGroupBuilder WithIdempotentPosts(this RouteGroupBuilder group)
     {
         group.AddEndpointFilter<IdempotencyFilter>();
-        return group;
+        return group.WithMetadata(IdempotentPosts.Instance);
     }
 }

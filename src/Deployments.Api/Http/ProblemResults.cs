@@ -1,46 +1,32 @@
 using Deployments.Rules;
-using Deployments.Service;
-using Deployments.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Deployments.Api.Http;
 
 /// <summary>
-/// Maps the domain's refusals to RFC 9457 problem details: 400 for malformed input, 404 for unknown ids,
-/// 409 for a command the current state refuses (saying why), 422 for a request that cannot be used.
+/// RFC 9457 problem details. The domain's refusals become problems here and nowhere else: 400 for malformed
+/// input (each field with what is wrong), 404 for unknown ids, 409 for what the current state refuses
+/// (saying why), 422 for a request that names something unusable, 413 for more than a record holds.
 /// </summary>
 internal static class ProblemResults
 {
-    public static async Task<IResult> Guard(Func<Task<IResult>> action)
+    public static IResult From(RequestRefusedException refused) => refused.Refusal switch
     {
-        try
-        {
-            return await action();
-        }
-        catch (ValidationException invalid)
-        {
-            return TypedResults.ValidationProblem(
-                invalid.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                title: "The request is invalid.");
-        }
-        catch (NotFoundException missing)
-        {
-            return Problem(StatusCodes.Status404NotFound, $"Unknown {missing.Kind}", missing.Message);
-        }
-        catch (CommandRefusedException refused)
-        {
-            return Problem(StatusCodes.Status409Conflict, "The current state refuses this command", refused.Message);
-        }
-        catch (UnprocessableException unusable)
-        {
-            return Problem(StatusCodes.Status422UnprocessableEntity, "The request cannot be used", unusable.Message, unusable.Field);
-        }
-        catch (DocumentConflictException conflict)
-        {
-            return Problem(StatusCodes.Status409Conflict, "Concurrent change", conflict.Message);
-        }
-    }
+        Refusal.Invalid => FieldProblems(refused.Title, refused.Errors.Count > 0 ? refused.Errors : [new ValidationError(JsonErrors.BodyField, refused.Message)], refused.Field),
+        Refusal.NotFound => Problem(StatusCodes.Status404NotFound, refused.Title, refused.Message),
+        Refusal.Conflict => Problem(StatusCodes.Status409Conflict, refused.Title, refused.Message),
+        Refusal.Unprocessable => Problem(StatusCodes.Status422UnprocessableEntity, refused.Title, refused.Message, refused.Field),
+        Refusal.TooLarge => Problem(StatusCodes.Status413PayloadTooLarge, refused.Title, refused.Message),
+        _ => throw new ArgumentOutOfRangeException(nameof(refused), refused.Refusal, "A refusal with no status."),
+    };
+
+    /// <summary>A 400 listing each field with what is wrong; <c>field</c> names the one at fault when there is one.</summary>
+    public static ValidationProblem FieldProblems(string title, IEnumerable<ValidationError> errors, string? field = null) =>
+        TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: title,
+            extensions: field is null ? null : new Dictionary<string, object?> { ["field"] = field });
 
     public static ProblemHttpResult Problem(int status, string title, string detail, string? field = null)
     {

@@ -4,16 +4,21 @@ namespace Deployments.Rules;
 public sealed record ValidationError(string Field, string Message);
 
 /// <summary>Thrown by the service when a request is invalid; nothing has been written.</summary>
-public sealed class ValidationException : Exception
+public sealed class ValidationException : RequestRefusedException
 {
+    public const string DefaultTitle = "The request is invalid.";
+
+    private readonly IReadOnlyList<ValidationError> errors;
+
     public ValidationException(IReadOnlyList<ValidationError> errors)
-        : base("The request is invalid: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"))) => Errors = errors;
+        : base(Refusal.Invalid, DefaultTitle, "The request is invalid: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"))) =>
+        this.errors = errors;
 
     public ValidationException() : this([]) { }
 
-    public ValidationException(string message) : base(message) => Errors = [];
+    public ValidationException(string message) : base(Refusal.Invalid, DefaultTitle, message) => errors = [];
 
-    public ValidationException(string message, Exception innerException) : base(message, innerException) => Errors = [];
+    public ValidationException(string message, Exception innerException) : base(Refusal.Invalid, DefaultTitle, message, innerException: innerException) => errors = [];
 
-    public IReadOnlyList<ValidationError> Errors { get; }
+    public override IReadOnlyList<ValidationError> Errors => errors;
 }

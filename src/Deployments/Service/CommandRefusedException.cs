@@ -1,10 +1,11 @@
+using Deployments.Rules;
+
 namespace Deployments.Service;
 
-/// <summary>The command is valid but the current state refuses it (the API answers 409 with the reason).</summary>
-public sealed class CommandRefusedException(string reason) : Exception(reason);
+/// <summary>The command is valid but the current state refuses it, saying why.</summary>
+public sealed class CommandRefusedException(string reason)
+    : RequestRefusedException(Refusal.Conflict, "The current state refuses this command", reason);
 
-/// <summary>The request is well-formed but names something that cannot be used (the API answers 422).</summary>
-public sealed class UnprocessableException(string field, string reason) : Exception(reason)
-{
-    public string Field { get; } = field;
-}
+/// <summary>The request is well-formed but names something that cannot be used.</summary>
+public sealed class UnprocessableException(string field, string reason)
+    : RequestRefusedException(Refusal.Unprocessable, "The request cannot be used", reason, field);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Deployments.Rules;
 
 namespace Deployments.Storage;
 
@@ -139,11 +140,12 @@ internal sealed class DocumentTable(TableClient table)
 internal sealed record Stored<T>(T Document, ETag ETag);
 
 /// <summary>A guarded write lost to a concurrent one (or the key already exists); nothing was written.</summary>
-public sealed class DocumentConflictException(string message, Exception inner) : Exception(message, inner);
+public sealed class DocumentConflictException(string message, Exception inner)
+    : RequestRefusedException(Refusal.Conflict, "Concurrent change", message, innerException: inner);
 
 /// <summary>A document over the size a table row can hold.</summary>
 public sealed class DocumentTooLargeException(int length, int limit)
-    : Exception($"The document is {length} characters; at most {limit} can be stored.")
+    : RequestRefusedException(Refusal.TooLarge, "Too large to store", $"The document is {length} characters; at most {limit} can be stored.")
 {
     public int Length { get; } = length;
 }

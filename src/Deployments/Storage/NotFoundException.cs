@@ -1,7 +1,10 @@
+using Deployments.Rules;
+
 namespace Deployments.Storage;
 
-/// <summary>An id that names nothing; the API answers 404 with the kind and the id.</summary>
-public sealed class NotFoundException(string kind, string id) : Exception($"No {kind} with id '{id}' exists.")
+/// <summary>An id that names nothing, saying what kind of thing was looked for.</summary>
+public sealed class NotFoundException(string kind, string id)
+    : RequestRefusedException(Refusal.NotFound, $"Unknown {kind}", $"No {kind} with id '{id}' exists.")
 {
     public string Kind { get; } = kind;
 

@@ -1,3 +1,4 @@
+using Deployments.Rules;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Deployments.Api.Http.Idempotency;
@@ -47,7 +48,7 @@ internal sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilte
         StoredResponse response;
         try
         {
-            response = await ExecuteIntoBufferAsync(http, await next(context));
+            response = await ExecuteIntoBufferAsync(http, await AnswerOfAsync(next, context));
         }
         catch
         {
@@ -77,6 +78,19 @@ internal sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilte
         http.User.FindFirst(TokenIdClaim)?.Value is { } tokenId ? $"token:{tokenId}" : $"name:{Actor.Of(http.User)}";
 
     /// <summary>Runs the endpoint's result against a buffer instead of the connection, so it can be stored before it is sent.</summary>
+    /// <summary>A refusal is the endpoint's answer too: it is stored, so a retry hears the same refusal.</summary>
+    private static async ValueTask<object?> AnswerOfAsync(EndpointFilterDelegate next, EndpointFilterInvocationContext context)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (RequestRefusedException refused)
+        {
+            return ProblemResults.From(refused);
+        }
+    }
+
     private static async Task<StoredResponse> ExecuteIntoBufferAsync(HttpContext http, object? outcome)
     {
         var result = outcome as IResult ?? TypedResults.Ok(outcome);
