@@ -52,7 +52,6 @@ public sealed class HalfWrittenDeploymentTests(AzuriteFixture azurite)
         Assert.Equal(orphan.Id, newer.Supersedes);
         Assert.Equal(DeploymentStatus.Successful, (await host.WaitForEndAsync(newer.Id, Bound)).Status);
         Assert.Equal(DeploymentStatus.Cancelled, (await host.WaitForEndAsync(orphan.Id, Bound)).Status);
-        Assert.All(await host.RunningAsync(app.Id), a => Assert.Equal(newer.Revision, a.Revision));
     }
 
     [Fact]
@@ -66,6 +65,7 @@ public sealed class HalfWrittenDeploymentTests(AzuriteFixture azurite)
         // The crash came after the index row and before the record: listed, not yet readable by id.
         await store.IndexAsync(orphan, CancellationToken.None);
 
+        await Polling.UntilAsync("the recovery pass to record it", token => host.Deployments.GetAsync(orphan.Id, token), Bound);
         Assert.Equal(DeploymentStatus.Successful, (await host.WaitForEndAsync(orphan.Id, Bound)).Status);
         var (listed, _) = await host.Deployments.ListAsync(new DeploymentQuery { AppId = app.Id }, CancellationToken.None);
         Assert.Equal(DeploymentStatus.Successful, Assert.Single(listed, d => d.Id == orphan.Id).Status);
