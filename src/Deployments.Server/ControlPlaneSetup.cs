@@ -33,7 +33,7 @@ internal static class ControlPlaneSetup
         builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
         builder.Services.AddDurableTaskEngine(builder.Configuration, DeploymentTasks.Register, WorkflowJson.Options, options => options.HubName = hub);
-        builder.Services.AddDeployments(tablePrefix: hub);
+        builder.Services.AddDeployments(tablePrefix: hub).AddDeploymentRecovery();
         builder.Services.AddControlPlaneApi(tablePrefix: hub, AdminKeyDisplay.ShownOnce);
         builder.Services.AddQuickStart(builder.Configuration, lease);
         return lease;

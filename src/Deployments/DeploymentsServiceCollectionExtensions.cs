@@ -40,6 +40,16 @@ public static class DeploymentsServiceCollectionExtensions
         services.AddTargetDrivers();
         return services;
     }
+
+    /// <summary>
+    /// Adds the recovery pass, which finishes what a crashed process left half-written (a deployment
+    /// recorded but never started, a list index behind its record). For the hosts that run the worker.
+    /// </summary>
+    public static IServiceCollection AddDeploymentRecovery(this IServiceCollection services)
+    {
+        services.AddHostedService<DeploymentRecoveryService>();
+        return services;
+    }
 }
 
 /// <summary>The deployment orchestrations and activities, for the self-hosted worker's registry.</summary>

@@ -54,6 +54,25 @@ public sealed class EngineSettingsTests(AzuriteFixture azurite)
         }
     }
 
+    /// <summary>The figure the README states: after a crash, work resumes once the dead worker's leases and hidden messages run out.</summary>
+    [Fact]
+    public void ShippedHostJson_ResumesACrashedWorkersWorkWithinTwentySeconds()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Functions.sln")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("The repository root (Functions.sln) is not above the test's output.");
+        }
+
+        var settings = EngineSettings(new ConfigurationBuilder().AddFunctionsHostJson(Path.Combine(root.FullName, "host.json")));
+
+        var hidden = new[] { settings.ControlQueueVisibilityTimeout, settings.WorkItemQueueVisibilityTimeout, settings.LeaseInterval }.Max();
+        Assert.True(hidden + settings.LeaseAcquireInterval <= TimeSpan.FromSeconds(20), $"resumes after {hidden + settings.LeaseAcquireInterval}");
+        // The framework renews a running activity's message every 5 s; a shorter timeout would let it reappear mid-run.
+        Assert.True(settings.WorkItemQueueVisibilityTimeout >= TimeSpan.FromSeconds(10));
+        Assert.True(settings.LeaseRenewInterval * 3 <= settings.LeaseInterval);
+    }
+
     [Fact]
     public void HostJson_WhenTheFileIsMissing_LeavesTheDurableFunctionsDefaults()
     {

@@ -11,7 +11,7 @@ var builder = Host.CreateApplicationBuilder(args);
 var hub = builder.Configuration["hub"] ?? throw new ArgumentException("--hub is required");
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddDurableTaskEngine(builder.Configuration, DeploymentTasks.Register, WorkflowJson.Options, options => options.HubName = hub);
-builder.Services.AddDeployments(tablePrefix: hub);
+builder.Services.AddDeployments(tablePrefix: hub).AddDeploymentRecovery();
 using var host = builder.Build();
 await host.StartAsync();
 Console.WriteLine("worker ready");

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Deployments.Model;
 using Deployments.Storage;
 
@@ -22,10 +20,10 @@ public sealed partial class DeploymentService
         }
 
         // An automatic rollback's id derives from the failed deployment, so starting it twice finds the first.
-        var id = command.FailedDeploymentId is { } failed ? DerivedId($"rollback:{failed:N}") : Guid.NewGuid();
+        var id = command.FailedDeploymentId is { } failed ? RequestIds.Hash($"rollback:{failed:N}") : RequestIds.New($"rollback:{app.Id:N}");
         if (await deployments.GetAsync(id, cancellationToken) is { } existing)
         {
-            return existing;
+            return await LaunchAsync(existing, cancellationToken);
         }
 
         var instant = app.LatestRevision - target < options.Value.RollbackWindowRevisions;
@@ -47,12 +45,5 @@ public sealed partial class DeploymentService
 
         var revisions = await apps.ListRevisionsAsync(app.Id, cancellationToken);
         return revisions.Where(r => r.Stable && r.Number != app.CurrentRevision).Select(r => (int?)r.Number).Max();
-    }
-
-    private static Guid DerivedId(string name)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(name), hash);
-        return new Guid(hash[..16]);
     }
 }

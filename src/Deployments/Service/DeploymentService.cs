@@ -67,6 +67,13 @@ public sealed partial class DeploymentService(
             throw new ValidationException(errors);
         }
 
+        // A retry of a request whose process died finds the deployment its first attempt made (and its revision).
+        var deploymentId = RequestIds.New($"deploy:{app.Id:N}");
+        if (await deployments.GetAsync(deploymentId, cancellationToken) is { } made)
+        {
+            return await LaunchAsync(made, cancellationToken);
+        }
+
         int revision;
         if (request.NewRevision is { } newSpec)
         {
@@ -81,18 +88,24 @@ public sealed partial class DeploymentService(
             }
         }
 
-        return await StartDeploymentAsync(app, revision, request.Strategy, deploymentOptions, request.Actor, request.Reason, DeploymentKind.Rollout, cancellationToken);
+        return await StartDeploymentAsync(app, revision, request.Strategy, deploymentOptions, request.Actor, request.Reason, DeploymentKind.Rollout, cancellationToken, deploymentId);
     }
 
     /// <summary>
-    /// Records the deployment, makes it the app's active one (superseding any other), then starts its
-    /// orchestration. The document exists before the orchestration, which reads it as its first step.
+    /// Records the deployment, makes it the app's active one (superseding any other), then launches it. The
+    /// document exists before the orchestration, which reads it as its first step; a crash between the two
+    /// leaves a pending deployment without one, which the recovery pass (or the next command) launches.
     /// </summary>
     internal async Task<Deployment> StartDeploymentAsync(
         App app, int revision, Strategy strategy, DeploymentOptions deploymentOptions, string actor, string? reason, DeploymentKind kind,
         CancellationToken cancellationToken, Guid? id = null, bool instant = false, DeploymentStatus initialStatus = DeploymentStatus.Pending)
     {
-        var deploymentId = id ?? Guid.NewGuid();
+        var deploymentId = id ?? RequestIds.New($"deploy:{app.Id:N}");
+        if (await deployments.GetAsync(deploymentId, cancellationToken) is { } made)
+        {
+            return await LaunchAsync(made, cancellationToken);
+        }
+
         var now = time.GetUtcNow();
         Guid? superseded = null;
         await apps.UpdateAsync(app.Id, current =>
@@ -128,14 +141,51 @@ public sealed partial class DeploymentService(
             Supersedes = superseded,
             Instant = instant,
         };
-        await deployments.CreateAsync(deployment, actor, reason ?? $"Deploy revision {revision} of {app.Name} ({strategy.ToString().ToLowerInvariant()})", cancellationToken);
-        if (superseded is { } older)
+        deployment = await deployments.CreateAsync(deployment, actor, reason ?? $"Deploy revision {revision} of {app.Name} ({strategy.ToString().ToLowerInvariant()})", cancellationToken);
+        return await LaunchAsync(deployment, cancellationToken);
+    }
+
+    /// <summary>
+    /// The part of creating a deployment that follows its record, safe to run again: tells the deployment it
+    /// supersedes (still running) to stop, then starts the rollout's orchestration unless it exists.
+    /// </summary>
+    private async Task<Deployment> LaunchAsync(Deployment deployment, CancellationToken cancellationToken)
+    {
+        if (deployment.Status.IsTerminal())
         {
-            await SendCommandAsync(older, new RolloutCommand(DeploymentCommandKind.Supersede, actor, $"Superseded by deployment {deploymentId:N}"), cancellationToken);
+            return deployment;
         }
 
-        await orchestrations.ScheduleNewOrchestrationInstanceAsync(RolloutOrchestrator.Name, deploymentId, new StartOrchestrationOptions(deployment.InstanceId), cancellationToken);
+        if (deployment.Supersedes is { } older && (await deployments.GetAsync(older, cancellationToken))?.Status.IsTerminal() == false)
+        {
+            await SendCommandAsync(older, new RolloutCommand(DeploymentCommandKind.Supersede, deployment.CreatedBy, $"Superseded by deployment {deployment.Id:N}"), cancellationToken);
+        }
+
+        await EnsureOrchestrationAsync(deployment.Id, cancellationToken);
         return deployment;
+    }
+
+    /// <summary>Starts the rollout's orchestration unless it exists; two launchers racing both succeed, one of them starting it.</summary>
+    private async Task EnsureOrchestrationAsync(Guid deploymentId, CancellationToken cancellationToken)
+    {
+        var instanceId = InstanceIdFor(deploymentId);
+        if (await orchestrations.GetInstanceAsync(instanceId, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await orchestrations.ScheduleNewOrchestrationInstanceAsync(RolloutOrchestrator.Name, deploymentId, new StartOrchestrationOptions(instanceId), cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // Refused as a duplicate: another launcher (the recovery pass, a retried request) started it first.
+            if (await orchestrations.GetInstanceAsync(instanceId, CancellationToken.None) is null)
+            {
+                throw;
+            }
+        }
     }
 
     public static string InstanceIdFor(Guid deploymentId) => $"deployment-{deploymentId:N}";
@@ -147,6 +197,13 @@ public sealed partial class DeploymentService(
     private async Task SendCommandAsync(Guid deploymentId, RolloutCommand command, CancellationToken cancellationToken)
     {
         var instanceId = InstanceIdFor(deploymentId);
+        if (await orchestrations.GetInstanceAsync(instanceId, cancellationToken) is null
+            && await deployments.GetAsync(deploymentId, cancellationToken) is { } orphan && !orphan.Status.IsTerminal())
+        {
+            // Recorded but never started (its process died in between): start it, so the command reaches it.
+            await LaunchAsync(orphan, cancellationToken);
+        }
+
         using (var started = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             started.CancelAfter(CommandStartWait);
@@ -160,7 +217,7 @@ public sealed partial class DeploymentService(
             }
             catch (InvalidOperationException)
             {
-                // No instance at all (its start never happened): nothing to wait for.
+                // No instance and nothing left to run: the event has no one to reach.
             }
         }
 
@@ -172,4 +229,10 @@ public sealed class DeploymentServiceOptions
 {
     /// <summary>A rollback to one of this many most recent revisions is instant: full scale at once, no canary steps.</summary>
     public int RollbackWindowRevisions { get; set; } = 3;
+
+    /// <summary>How often the recovery pass looks for what a crash left half-written (see <see cref="DeploymentService.RecoverAsync"/>).</summary>
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a deployment's rows go unchanged before the recovery pass takes them as left behind by a dead process.</summary>
+    public TimeSpan RecoverySettle { get; set; } = TimeSpan.FromSeconds(10);
 }

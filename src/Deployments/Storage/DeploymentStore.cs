@@ -5,23 +5,55 @@ namespace Deployments.Storage;
 
 /// <summary>
 /// A deployment and its timeline share a partition, so a status change and the event that records it
-/// are one transaction. The index table (namespace, id) serves list queries and is updated after.
+/// are one transaction. The index table (namespace, id) serves list queries. It cannot share that
+/// transaction, so a new deployment is indexed before its record is written (a crash between leaves an
+/// index row the recovery pass completes, never a record the list misses), and a change is indexed after
+/// (a crash between leaves an unfinished index row behind its record, which the recovery pass re-indexes).
 /// </summary>
 public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time)
 {
     private const string DeploymentRow = "deployment";
 
-    public async Task CreateAsync(Deployment deployment, string actor, string message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Indexes, then records a new deployment with its "created" event. Creating an id that exists already
+    /// (a retried request, or the recovery pass finishing the same creation) writes nothing and returns the stored one.
+    /// </summary>
+    public async Task<Deployment> CreateAsync(Deployment deployment, string actor, string message, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
         deployment = deployment with { ModifyIndex = NextIndex(0) };
-        var created = Event(deployment, actor, "created", message, null, deployment.Status);
-        await tables.Deployments.SubmitAsync(
-        [
-            new(TableTransactionActionType.Add, DocumentTable.ToEntity(Key(deployment.Id), DeploymentRow, deployment)),
-            new(TableTransactionActionType.Add, DocumentTable.ToEntity(Key(deployment.Id), EventRow(created), created)),
-        ], cancellationToken);
         await IndexAsync(deployment, cancellationToken);
+        return await RecordAsync(deployment, actor, message, cancellationToken);
+    }
+
+    /// <summary>Index rows of deployments not yet ended, in every namespace: the recovery pass's worklist (bounded by what is in flight).</summary>
+    public async Task<IReadOnlyList<Deployment>> UnfinishedAsync(CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var unfinished = Enum.GetValues<DeploymentStatus>().Where(s => !s.IsTerminal())
+            .Select(s => TableClient.CreateQueryFilter($"Status eq {s.ToString().ToLowerInvariant()}"));
+        return await tables.DeploymentIndex.ListAsync<Deployment>(string.Join(" or ", unfinished), cancellationToken);
+    }
+
+    /// <summary>
+    /// Brings an index row and its record together after a crash: a record never written is written from
+    /// the index row (which holds the whole document), an index row behind its record is re-indexed.
+    /// Returns the record.
+    /// </summary>
+    public async Task<Deployment> ReconcileAsync(Deployment indexed, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        if (await GetAsync(indexed.Id, cancellationToken) is not { } recorded)
+        {
+            return await RecordAsync(indexed, indexed.CreatedBy, indexed.Reason ?? "Created (recovered after a crash)", cancellationToken);
+        }
+
+        if (recorded.ModifyIndex != indexed.ModifyIndex)
+        {
+            await IndexAsync(recorded, cancellationToken);
+        }
+
+        return recorded;
     }
 
     public async Task<Deployment?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -98,7 +130,25 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time)
         return [.. found.OrderByDescending(d => d.CreatedAt)];
     }
 
-    private async Task IndexAsync(Deployment deployment, CancellationToken cancellationToken) =>
+    private async Task<Deployment> RecordAsync(Deployment deployment, string actor, string message, CancellationToken cancellationToken)
+    {
+        var created = Event(deployment, actor, "created", message, null, deployment.Status);
+        try
+        {
+            await tables.Deployments.SubmitAsync(
+            [
+                new(TableTransactionActionType.Add, DocumentTable.ToEntity(Key(deployment.Id), DeploymentRow, deployment)),
+                new(TableTransactionActionType.Add, DocumentTable.ToEntity(Key(deployment.Id), EventRow(created), created)),
+            ], cancellationToken);
+            return deployment;
+        }
+        catch (DocumentConflictException)
+        {
+            return await GetAsync(deployment.Id, cancellationToken) ?? throw new InvalidOperationException($"Deployment {deployment.Id} conflicted on creation but does not exist.");
+        }
+    }
+
+    internal async Task IndexAsync(Deployment deployment, CancellationToken cancellationToken) =>
         await tables.DeploymentIndex.UpsertAsync(deployment.Namespace, Key(deployment.Id), deployment, cancellationToken, new Dictionary<string, object?>
         {
             ["AppId"] = deployment.AppId,

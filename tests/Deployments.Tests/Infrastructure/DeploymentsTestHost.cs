@@ -19,6 +19,9 @@ internal sealed class DeploymentsTestHost : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
 
+    /// <summary>How long the test hosts' recovery pass leaves a deployment's rows to the request writing them.</summary>
+    public static readonly TimeSpan RecoverySettle = TimeSpan.FromSeconds(2);
+
     private readonly IHost host;
     private readonly string stateDirectory;
 
@@ -55,7 +58,17 @@ internal sealed class DeploymentsTestHost : IAsyncDisposable
                 options.StorageProvider.LeaseAcquireInterval = lease / 3;
             }
         }, runWorker);
-        builder.Services.AddDeployments(tablePrefix: hubName);
+        builder.Services.AddDeployments(tablePrefix: hubName, options =>
+        {
+            // Short, so tests of what a crash leaves half-written see the recovery pass act within seconds.
+            options.RecoveryInterval = TimeSpan.FromSeconds(1);
+            options.RecoverySettle = RecoverySettle;
+        });
+        if (runWorker)
+        {
+            builder.Services.AddDeploymentRecovery();
+        }
+
         var host = builder.Build();
         await host.StartAsync();
         return new DeploymentsTestHost(host, stateDirectory ?? Directory.CreateTempSubdirectory("deployments-test-").FullName);

@@ -1,4 +1,5 @@
 using Deployments.Rules;
+using Deployments.Service;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Deployments.Api.Http.Idempotency;
@@ -10,7 +11,7 @@ namespace Deployments.Api.Http.Idempotency;
 /// a duplicate arriving while the first still runs with 409. An endpoint filter rather than middleware, so
 /// it runs after authentication and authorization whatever order the pipeline is assembled in.
 /// </summary>
-internal sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilter
+internal sealed class IdempotencyFilter(IdempotencyStore store, TimeProvider time) : IEndpointFilter
 {
     /// <summary>The claim the key authentication handler gives a scoped token's id.</summary>
     private const string TokenIdClaim = "token_id";
@@ -46,14 +47,24 @@ internal sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilte
         }
 
         StoredResponse response;
-        try
+        var lease = new ClaimLease(store, scope, row, claim, time);
+        await using (lease)
         {
-            response = await ExecuteIntoBufferAsync(http, await AnswerOfAsync(next, context));
-        }
-        catch
-        {
-            await store.ReleaseAsync(scope, row, claim);
-            throw;
+            try
+            {
+                // What the request creates is named after its key, so a retry after this process dies finds it.
+                using (RequestIds.Derive($"{scope}/{row}"))
+                {
+                    response = await ExecuteIntoBufferAsync(http, await AnswerOfAsync(next, context));
+                }
+            }
+            catch
+            {
+                await store.ReleaseAsync(scope, row, await lease.EndAsync());
+                throw;
+            }
+
+            claim = await lease.EndAsync();
         }
 
         // Server faults are not remembered: a retry should get another chance, not the same failure.

@@ -7,13 +7,16 @@ namespace Deployments.Api.Http.Idempotency;
 /// <summary>
 /// Idempotency records in <c>{prefix}Idempotency</c> (partition: the caller, row: the key, both hashed).
 /// A request claims its key by inserting a pending row, which only one of several concurrent duplicates
-/// can do; the winner replaces it with its response. Records live a day; a pending row older than
-/// <see cref="PendingTimeout"/> belongs to a request that died and may be claimed again.
+/// can do; the winner replaces it with its response. Records live a day. The owner of a pending row
+/// renews it while it runs (<see cref="ClaimLease"/>); one not renewed for <see cref="PendingLease"/>
+/// belongs to a request whose process died, and may be claimed again within seconds, not minutes.
+/// Running the request again is then safe: what it creates has ids derived from the key, so the retry
+/// finds what the dead attempt made.
 /// </summary>
 internal sealed class IdempotencyStore
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
-    public static readonly TimeSpan PendingTimeout = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan PendingLease = TimeSpan.FromSeconds(10);
 
     /// <summary>A binary property holds 64 KiB; fifteen of them keep a row under the 1 MiB entity limit.</summary>
     private const int ChunkBytes = 64 * 1024;
@@ -54,7 +57,7 @@ internal sealed class IdempotencyStore
 
         var age = time.GetUtcNow() - (record.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue);
         var done = record.GetString("State") == "done";
-        if (age > Retention || (!done && age > PendingTimeout))
+        if (age > Retention || (!done && age > PendingLease))
         {
             return await TakeOverAsync(pending, record.ETag, cancellationToken);
         }
@@ -93,6 +96,20 @@ internal sealed class IdempotencyStore
         }
 
         await table.UpdateEntityAsync(entity, claim.ETag, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Says the pending row's owner is still running; returns the new ETag, or null when the row was lost to another.</summary>
+    public async Task<ETag?> RenewAsync(string scope, string key, ETag claimed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var renewed = await table.UpdateEntityAsync(new TableEntity(scope, key) { ["StartedAt"] = time.GetUtcNow() }, claimed, TableUpdateMode.Merge, cancellationToken);
+            return renewed.Headers.ETag;
+        }
+        catch (RequestFailedException lost) when (lost.Status is 404 or 412)
+        {
+            return null;
+        }
     }
 
     /// <summary>Gives the key up after a failure, so a retry runs instead of waiting for the pending row to go stale.</summary>
