@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Deployments.Model;
 using Deployments.Rules;
 using Microsoft.DurableTask;
@@ -14,7 +15,7 @@ internal sealed class RolloutRun
     private static readonly TimeSpan HealthPollInterval = TimeSpan.FromSeconds(1);
 
     private readonly TaskOrchestrationContext context;
-    private readonly RolloutPlan plan;
+    private RolloutPlan plan;
     private readonly Dictionary<string, List<PlannedAllocation>> fresh = [];
     private readonly Dictionary<string, List<PlannedAllocation>> old = [];
     private readonly HashSet<string> promotedGroups = [];
@@ -23,32 +24,62 @@ internal sealed class RolloutRun
     private bool continueRequested;
     private DateTime progressDeadline;
     private DateTime healthyDeadline;
+    private bool behindSuperseded;
 
     public RolloutRun(TaskOrchestrationContext context, RolloutPlan plan)
     {
         this.context = context;
-        this.plan = plan;
-        foreach (var group in plan.Desired.Keys)
-        {
-            fresh[group] = [.. plan.Existing.Where(a => a.Group == group && a.Revision == plan.Revision)];
-            old[group] = [.. plan.Existing.Where(a => a.Group == group && a.Revision != plan.Revision)];
-        }
-
+        Track(plan);
+        behindSuperseded = plan.WaitForDeploymentId is not null;
         nextCommand = context.WaitForExternalEvent<RolloutCommand>(RolloutActivities.CommandEvent);
         progressDeadline = context.CurrentUtcDateTime + plan.Options.ProgressDeadline;
     }
 
     private DeploymentOptions Options => plan.Options;
 
+    /// <summary>
+    /// Splits what runs into this revision's instances and the others. Among the others, those of neither
+    /// this revision nor the stable one (left by a superseded rollout) are the first to be stopped, so
+    /// they never outlive the stable ones.
+    /// </summary>
+    [MemberNotNull(nameof(plan))]
+    private void Track(RolloutPlan loaded)
+    {
+        plan = loaded;
+        foreach (var group in plan.Desired.Keys)
+        {
+            fresh[group] = [.. plan.Existing.Where(a => a.Group == group && a.Revision == plan.Revision)];
+            old[group] = [.. plan.Existing.Where(a => a.Group == group && a.Revision != plan.Revision).OrderBy(a => a.Revision == plan.StableRevision ? 1 : 0)];
+        }
+    }
+
+    /// <summary>
+    /// What runs is read again once the superseded deployment has ended: the first snapshot was taken while
+    /// it could still place instances, and an instance missing from it would run on, owned by nobody.
+    /// </summary>
+    private async Task ReloadAfterSupersededAsync()
+    {
+        behindSuperseded = false;
+        Track(await context.CallActivityAsync<RolloutPlan>(RolloutActivities.LoadPlan, plan.DeploymentId));
+    }
+
     public async Task<RolloutOutcome> RunAsync()
     {
         try
         {
-            await WaitForSupersededAsync();
+            if (behindSuperseded)
+            {
+                await WaitForSupersededAsync();
+                await ReloadAfterSupersededAsync();
+            }
+
             await UpdateAsync("started", $"Rolling out revision {plan.Revision}", DeploymentCommand.Start, StatusDescriptions.Running);
             if (plan.Strategy == Strategy.Canary && !plan.Instant)
             {
                 await RunCanaryStepsAsync();
+
+                // Past its last step every canary is promoted, whether by hand, by auto-promote or by timed pauses.
+                promoteAll = true;
             }
 
             var keepOld = Options.ScaleDownDelay > TimeSpan.Zero;
@@ -166,6 +197,14 @@ internal sealed class RolloutRun
         }
 
         await StopOldAsync(group, theirs.Count - oldTarget);
+        if (!canary && mine.Count > newTarget)
+        {
+            // The same revision deployed with fewer instances: the surplus goes (canary steps never shrink it).
+            var surplus = mine.Skip(newTarget).ToList();
+            await GuardedAsync(context.CallActivityAsync(RolloutActivities.Stop, new StopRequest(plan.DeploymentId, plan.AppId, [.. surplus.Select(a => a.Id)], "scaled down")));
+            mine.RemoveRange(newTarget, surplus.Count);
+            await ReportAsync();
+        }
     }
 
     /// <summary>
@@ -243,11 +282,7 @@ internal sealed class RolloutRun
 
     private async Task WaitForSupersededAsync()
     {
-        if (plan.WaitForDeploymentId is not { } previous)
-        {
-            return;
-        }
-
+        var previous = plan.WaitForDeploymentId!.Value;
         for (var polls = 0; !await context.CallActivityAsync<bool>(RolloutActivities.IsFinished, previous); polls++)
         {
             if (polls >= RolloutActivities.PollsPerGeneration && !nextCommand.IsCompleted)
@@ -264,6 +299,14 @@ internal sealed class RolloutRun
 
     private async Task<RolloutOutcome> EndAsync(RolloutStopped stopped)
     {
+        if (behindSuperseded)
+        {
+            // Stopped before it acted: it still ends only after the deployment it superseded, so that a newer
+            // one (waiting for this one) never acts while that one still does.
+            await DrainSupersededAsync();
+            await ReloadAfterSupersededAsync();
+        }
+
         if (stopped.Status == DeploymentStatus.Cancelled)
         {
             if (stopped.RestorePrevious)
@@ -288,22 +331,44 @@ internal sealed class RolloutRun
         return new RolloutOutcome(DeploymentStatus.Failed, description);
     }
 
-    /// <summary>Cancelling puts the previous revision back at full strength and removes what this deployment placed.</summary>
+    /// <summary>Polls (commands no longer count) until the superseded deployment has ended, for a bounded time.</summary>
+    private async Task DrainSupersededAsync()
+    {
+        var previous = plan.WaitForDeploymentId!.Value;
+        for (var polls = 0; polls < RolloutActivities.PollsPerGeneration && !await context.CallActivityAsync<bool>(RolloutActivities.IsFinished, previous); polls++)
+        {
+            await context.CreateTimer(HealthPollInterval, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Cancelling puts back what ran before any deployment still in flight: the app's stable revision at the
+    /// app's counts. It is the stable revision, not this deployment's previous one, because a superseded
+    /// rollout never became stable; its instances, and this deployment's, are stopped. Nothing was stable
+    /// (the app's first deployment): nothing runs.
+    /// </summary>
     private async Task RestorePreviousAsync()
     {
         foreach (var group in plan.Desired.Keys)
         {
-            var missing = plan.Desired[group] - old[group].Count;
-            if (missing > 0 && plan.PreviousRevision is { } previous)
+            var running = fresh[group].Concat(old[group]).ToList();
+            var count = plan.StableCounts?.GetValueOrDefault(group) ?? plan.Desired[group];
+            var kept = plan.StableRevision is { } stable ? running.Where(a => a.Revision == stable).Take(count).ToList() : [];
+            if (plan.StableRevision is { } revision && count > kept.Count)
             {
-                var restored = Enumerable.Range(0, missing).Select(_ => new PlannedAllocation(context.NewGuid(), group, previous, false)).ToList();
-                await context.CallActivityAsync(RolloutActivities.Place, new PlaceRequest(plan.DeploymentId, plan.AppId, previous, restored));
-                old[group].AddRange(restored);
+                var restored = Enumerable.Range(0, count - kept.Count).Select(_ => new PlannedAllocation(context.NewGuid(), group, revision, false)).ToList();
+                await context.CallActivityAsync(RolloutActivities.Place, new PlaceRequest(plan.DeploymentId, plan.AppId, revision, restored));
+                kept.AddRange(restored);
             }
 
-            var placed = fresh[group].Select(a => a.Id).ToList();
-            await context.CallActivityAsync(RolloutActivities.Stop, new StopRequest(plan.DeploymentId, plan.AppId, placed, "deployment cancelled"));
+            var leaving = running.Where(a => !kept.Contains(a)).Select(a => a.Id).ToList();
+            if (leaving.Count > 0)
+            {
+                await context.CallActivityAsync(RolloutActivities.Stop, new StopRequest(plan.DeploymentId, plan.AppId, leaving, "deployment cancelled"));
+            }
+
             fresh[group].Clear();
+            old[group] = kept;
         }
     }
 
@@ -360,6 +425,8 @@ internal sealed class RolloutRun
                 throw new RolloutStopped(DeploymentStatus.Cancelled, StatusDescriptions.CancelledByUser, command.Actor, command.Reason, restorePrevious: true);
             case DeploymentCommandKind.Supersede:
                 throw new RolloutStopped(DeploymentStatus.Cancelled, StatusDescriptions.CancelledNewer, command.Actor, command.Reason, restorePrevious: false);
+            case DeploymentCommandKind.MarkedUnhealthy:
+                throw new RolloutStopped(DeploymentStatus.Failed, StatusDescriptions.FailedUnhealthy, command.Actor, command.Reason, restorePrevious: false);
         }
     }
 
@@ -379,7 +446,7 @@ internal sealed class RolloutRun
                 return;
             }
 
-            if (command.Kind is DeploymentCommandKind.Fail or DeploymentCommandKind.Cancel or DeploymentCommandKind.Supersede)
+            if (command.Kind is DeploymentCommandKind.Fail or DeploymentCommandKind.Cancel or DeploymentCommandKind.Supersede or DeploymentCommandKind.MarkedUnhealthy)
             {
                 await HandleAsync(command);
             }
