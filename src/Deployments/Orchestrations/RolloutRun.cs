@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Deployments.Model;
 using Deployments.Rules;
 using Microsoft.DurableTask;
@@ -10,7 +9,7 @@ namespace Deployments.Orchestrations;
 /// which commands arrived, and the deadlines. Every wait goes through <see cref="WaitAsync"/>, so a
 /// pause, fail or cancel is honoured at any point.
 /// </summary>
-internal sealed class RolloutRun
+internal sealed partial class RolloutRun
 {
     private static readonly TimeSpan HealthPollInterval = TimeSpan.FromSeconds(1);
 
@@ -36,32 +35,6 @@ internal sealed class RolloutRun
     }
 
     private DeploymentOptions Options => plan.Options;
-
-    /// <summary>
-    /// Splits what runs into this revision's instances and the others. Among the others, those of neither
-    /// this revision nor the stable one (left by a superseded rollout) are the first to be stopped, so
-    /// they never outlive the stable ones.
-    /// </summary>
-    [MemberNotNull(nameof(plan))]
-    private void Track(RolloutPlan loaded)
-    {
-        plan = loaded;
-        foreach (var group in plan.Desired.Keys)
-        {
-            fresh[group] = [.. plan.Existing.Where(a => a.Group == group && a.Revision == plan.Revision)];
-            old[group] = [.. plan.Existing.Where(a => a.Group == group && a.Revision != plan.Revision).OrderBy(a => a.Revision == plan.StableRevision ? 1 : 0)];
-        }
-    }
-
-    /// <summary>
-    /// What runs is read again once the superseded deployment has ended: the first snapshot was taken while
-    /// it could still place instances, and an instance missing from it would run on, owned by nobody.
-    /// </summary>
-    private async Task ReloadAfterSupersededAsync()
-    {
-        behindSuperseded = false;
-        Track(await context.CallActivityAsync<RolloutPlan>(RolloutActivities.LoadPlan, plan.DeploymentId));
-    }
 
     public async Task<RolloutOutcome> RunAsync()
     {
@@ -280,23 +253,6 @@ internal sealed class RolloutRun
         fresh[group].AddRange(replacements);
     }
 
-    private async Task WaitForSupersededAsync()
-    {
-        var previous = plan.WaitForDeploymentId!.Value;
-        for (var polls = 0; !await context.CallActivityAsync<bool>(RolloutActivities.IsFinished, previous); polls++)
-        {
-            if (polls >= RolloutActivities.PollsPerGeneration && !nextCommand.IsCompleted)
-            {
-                throw new ContinueAsNewRequested();
-            }
-
-            using var cancelTimer = new CancellationTokenSource();
-            var poll = context.CreateTimer(HealthPollInterval, cancelTimer.Token);
-            await WaitAsync(poll, wakeOnCommand: true);
-            CancelIfPending(cancelTimer, poll);
-        }
-    }
-
     private async Task<RolloutOutcome> EndAsync(RolloutStopped stopped)
     {
         if (behindSuperseded)
@@ -329,47 +285,6 @@ internal sealed class RolloutRun
         }
 
         return new RolloutOutcome(DeploymentStatus.Failed, description);
-    }
-
-    /// <summary>Polls (commands no longer count) until the superseded deployment has ended, for a bounded time.</summary>
-    private async Task DrainSupersededAsync()
-    {
-        var previous = plan.WaitForDeploymentId!.Value;
-        for (var polls = 0; polls < RolloutActivities.PollsPerGeneration && !await context.CallActivityAsync<bool>(RolloutActivities.IsFinished, previous); polls++)
-        {
-            await context.CreateTimer(HealthPollInterval, CancellationToken.None);
-        }
-    }
-
-    /// <summary>
-    /// Cancelling puts back what ran before any deployment still in flight: the app's stable revision at the
-    /// app's counts. It is the stable revision, not this deployment's previous one, because a superseded
-    /// rollout never became stable; its instances, and this deployment's, are stopped. Nothing was stable
-    /// (the app's first deployment): nothing runs.
-    /// </summary>
-    private async Task RestorePreviousAsync()
-    {
-        foreach (var group in plan.Desired.Keys)
-        {
-            var running = fresh[group].Concat(old[group]).ToList();
-            var count = plan.StableCounts?.GetValueOrDefault(group) ?? plan.Desired[group];
-            var kept = plan.StableRevision is { } stable ? running.Where(a => a.Revision == stable).Take(count).ToList() : [];
-            if (plan.StableRevision is { } revision && count > kept.Count)
-            {
-                var restored = Enumerable.Range(0, count - kept.Count).Select(_ => new PlannedAllocation(context.NewGuid(), group, revision, false)).ToList();
-                await context.CallActivityAsync(RolloutActivities.Place, new PlaceRequest(plan.DeploymentId, plan.AppId, revision, restored));
-                kept.AddRange(restored);
-            }
-
-            var leaving = running.Where(a => !kept.Contains(a)).Select(a => a.Id).ToList();
-            if (leaving.Count > 0)
-            {
-                await context.CallActivityAsync(RolloutActivities.Stop, new StopRequest(plan.DeploymentId, plan.AppId, leaving, "deployment cancelled"));
-            }
-
-            fresh[group].Clear();
-            old[group] = kept;
-        }
     }
 
     /// <summary>Awaits work; a command arriving meanwhile is handled, and the work is awaited again.</summary>
