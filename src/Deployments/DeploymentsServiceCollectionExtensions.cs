@@ -32,6 +32,7 @@ public static class DeploymentsServiceCollectionExtensions
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<ClusterTargets>();
+        services.AddSingleton<AppRetirement>();
         services.AddSingleton<SecretResolver>();
         services.AddSingleton<DeploymentNotifier>();
         services.AddSingleton<DeploymentService>();

@@ -9,7 +9,7 @@ namespace Deployments.Tests;
 public sealed class CanaryRolloutTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Canary_OfThreeSteps_ReplacesEveryInstanceWithTheNewRevision()
+    public async Task Canary_OfThreeTimedSteps_ReplacesEveryInstanceWithTheNewRevisionAndReportsItPromoted()
     {
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("canary"));
         var cluster = await host.CreateLocalClusterAsync();
@@ -25,6 +25,7 @@ public sealed class CanaryRolloutTests(AzuriteFixture azurite)
         Assert.Equal(DeploymentStatus.Successful, done.Status);
         Assert.Equal(StatusDescriptions.Successful, done.StatusDescription);
         Assert.Equal(3, done.CurrentStep);
+        Assert.True(done.Groups["web"].Promoted, "a canary that went through its timed pauses is promoted");
         var running = await host.RunningAsync(app.Id);
         Assert.Equal(3, running.Count);
         Assert.All(running, a => Assert.Equal(2, a.Revision));

@@ -74,26 +74,31 @@ public sealed class ManualHealthTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ManualHealth_AnAllocationMarkedUnhealthy_FailsTheRolloutAtTheHealthyDeadline()
+    public async Task ManualHealth_AnAllocationMarkedUnhealthy_FailsTheRolloutAtOnceAndRevertsToTheStableRevision()
     {
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("manualfail"));
         var app = await host.CreateSampleAppAsync(await host.CreateLocalClusterAsync(), instances: 2);
         await host.DeploySuccessfullyAsync(app.Id);
+        // A healthy deadline far beyond the test's wait: only acting on the mark itself can end the rollout in time.
         var deployment = await host.Deployments.CreateAsync(new CreateDeploymentRequest(app.Id, Strategy.Rolling, "alice",
-            NewRevision: DeploymentsTestHost.SampleRevision("v2"), Options: ManualOptions() with { HealthyDeadline = TimeSpan.FromSeconds(6) }), CancellationToken.None);
+            NewRevision: DeploymentsTestHost.SampleRevision("v2"),
+            Options: ManualOptions() with { AutoRevert = true, HealthyDeadline = TimeSpan.FromMinutes(10), ProgressDeadline = TimeSpan.FromMinutes(10) }), CancellationToken.None);
         await host.WaitForAsync(deployment.Id, d => d.Groups.TryGetValue("web", out var web) && web.Placed == 2);
         var placed = (await host.Deployments.AllocationsAsync(deployment.Id, CancellationToken.None)).Where(a => a.Revision == 2).ToList();
 
         await host.Deployments.SetAllocationHealthAsync(deployment.Id, [placed[0].Id], [placed[1].Id], "quinn", CancellationToken.None);
-        var done = await host.WaitForEndAsync(deployment.Id);
+        var done = await host.WaitForEndAsync(deployment.Id, TimeSpan.FromSeconds(60));
 
         Assert.Equal(DeploymentStatus.Failed, done.Status);
-        Assert.Equal(StatusDescriptions.FailedUnhealthy, done.StatusDescription);
-        var health = (await host.Deployments.AllocationsAsync(deployment.Id, CancellationToken.None)).ToDictionary(a => a.Id, a => a.Health);
-        Assert.Equal(AllocationHealth.Healthy, health[placed[0].Id]);
-        Assert.Equal(AllocationHealth.Unhealthy, health[placed[1].Id]);
+        Assert.Equal(StatusDescriptions.RollingBack(StatusDescriptions.FailedUnhealthy, 1), done.StatusDescription);
         var failed = Assert.Single(await host.Deployments.EventsAsync(deployment.Id, CancellationToken.None), e => e.Kind == "failed");
-        Assert.Contains("1 of 2 allocations of group web", failed.Message, StringComparison.Ordinal);
+        Assert.Equal("quinn", failed.Actor);
+        Assert.Contains(placed[1].Id.ToString("N"), failed.Message, StringComparison.Ordinal);
+        var rollback = await host.WaitForRollbackAsync(app.Id);
+        Assert.Equal(DeploymentStatus.Successful, (await host.WaitForEndAsync(rollback.Id)).Status);
+        var running = await host.RunningAsync(app.Id);
+        Assert.Equal(2, running.Count);
+        Assert.All(running, a => Assert.Equal(1, a.Revision));
     }
 
     private static DeploymentOptions ManualOptions() => DeploymentsTestHost.FastOptions() with

@@ -19,9 +19,11 @@ internal sealed record AllocationResource(
     string? Address,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? HealthySince)
+    DateTimeOffset? HealthySince,
+    long ModifyIndex)
 {
     public static AllocationResource From(Allocation allocation) => new(
         allocation.Id, allocation.DeploymentId, allocation.AppId, allocation.Group, allocation.Revision, allocation.Canary, allocation.Health,
-        allocation.DesiredStatus, allocation.ActualStatus, allocation.Address, allocation.CreatedAt, allocation.UpdatedAt, allocation.HealthySince);
+        allocation.DesiredStatus, allocation.ActualStatus, allocation.Address, allocation.CreatedAt, allocation.UpdatedAt, allocation.HealthySince,
+        allocation.ModifyIndex);
 }

@@ -96,8 +96,21 @@ internal static class DeploymentsApi
         return TypedResults.Ok(new DeploymentPage([.. found.Select(DeploymentResource.From)], PageTokens.Encode(token)));
     }
 
-    private static async Task<Ok<List<AllocationResource>>> AllocationsAsync(Guid id, DeploymentService service, CancellationToken ct) =>
-        TypedResults.Ok((await service.AllocationsAsync(id, ct)).Select(AllocationResource.From).ToList());
+    /// <summary>
+    /// Blocks like a read of the deployment (<c>?index=N&amp;wait=30s</c>). The index is the highest modify index
+    /// among the deployment's allocations: every write of one (placed, stopped, health observed or set) raises
+    /// its own, so any change of an allocation ends the wait, and a status change of the deployment alone does not.
+    /// </summary>
+    private static async Task<Ok<List<AllocationResource>>> AllocationsAsync(
+        Guid id, HttpContext http, DeploymentService service, [FromQuery] long? index, [FromQuery] string? wait, CancellationToken ct)
+    {
+        QueryValues.CheckLongPoll(index, wait);
+        var allocations = await LongPoll.UntilPastAsync(index, wait, token => service.AllocationsAsync(id, token), IndexOf, ct);
+        http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(IndexOf(allocations));
+        return TypedResults.Ok(allocations.Select(AllocationResource.From).ToList());
+    }
+
+    private static long IndexOf(IReadOnlyList<Allocation> allocations) => allocations.Count == 0 ? 0 : allocations.Max(a => a.ModifyIndex);
 
     private static async Task<Ok<List<EventResource>>> EventsAsync(Guid id, DeploymentService service, CancellationToken ct)
     {

@@ -16,6 +16,7 @@ public enum AllocationStatus
 }
 
 /// <summary>One instance of a group on a revision, placed by a deployment.</summary>
+/// <param name="ModifyIndex">Raised by every write of the allocation, on the deployments' scale: what blocking reads of a deployment's allocations wait on.</param>
 public sealed record Allocation(
     Guid Id,
     Guid DeploymentId,
@@ -31,4 +32,5 @@ public sealed record Allocation(
     string? HealthUrl,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? HealthySince = null);
+    DateTimeOffset? HealthySince = null,
+    long ModifyIndex = 0);

@@ -24,7 +24,10 @@ public sealed record DeploymentOptions
 {
     public int MaxInFlight { get; init; } = 1;
 
-    /// <summary>Instance count per group for this deployment; the app's counts when absent.</summary>
+    /// <summary>
+    /// Instance count per group (the app's counts for a group not named); once the deployment succeeds they
+    /// are the app's counts, as a scaled job or app keeps its new count in Nomad and Cloud Foundry.
+    /// </summary>
     public IReadOnlyDictionary<string, int>? Groups { get; init; }
 
     public IReadOnlyList<CanaryStep> Steps { get; init; } = [];
@@ -42,4 +45,8 @@ public sealed record DeploymentOptions
     public TimeSpan ProgressDeadline { get; init; } = TimeSpan.FromMinutes(10);
 
     public TimeSpan ScaleDownDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>The counts this deployment runs: the app's, with those named in <see cref="Groups"/> replaced.</summary>
+    public IReadOnlyDictionary<string, int> CountsFor(IReadOnlyDictionary<string, int> appGroups) =>
+        appGroups.ToDictionary(g => g.Key, g => Groups?.TryGetValue(g.Key, out var count) == true ? count : g.Value);
 }

@@ -2,7 +2,11 @@ using Deployments.Model;
 
 namespace Deployments.Orchestrations;
 
-/// <summary>Everything a rollout needs to know, read once by its first activity.</summary>
+/// <summary>
+/// Everything a rollout needs to know, read by its first activity (and again once a deployment it
+/// supersedes has ended). <see cref="StableRevision"/> and <see cref="StableCounts"/> are what ran before any
+/// deployment still in flight: what a cancel puts back.
+/// </summary>
 public sealed record RolloutPlan(
     Guid DeploymentId,
     Guid AppId,
@@ -15,7 +19,8 @@ public sealed record RolloutPlan(
     IReadOnlyList<PlannedAllocation> Existing,
     Guid? WaitForDeploymentId,
     bool Instant,
-    int? StableRevision);
+    int? StableRevision,
+    IReadOnlyDictionary<string, int>? StableCounts = null);
 
 /// <summary>An allocation as the orchestration tracks it: enough to decide, nothing that changes underneath.</summary>
 public sealed record PlannedAllocation(Guid Id, string Group, int Revision, bool Canary, Guid? Owner = null);
@@ -61,6 +66,9 @@ public enum DeploymentCommandKind
     HealthChanged,
     Approve,
     Reject,
+
+    /// <summary>Allocations were marked unhealthy by hand: the deployment fails at once (and auto-reverts if set), as in Nomad.</summary>
+    MarkedUnhealthy,
 }
 
 public sealed record RolloutOutcome(DeploymentStatus Status, string Description, Guid? RollbackDeploymentId = null);

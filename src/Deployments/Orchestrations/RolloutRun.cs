@@ -9,12 +9,12 @@ namespace Deployments.Orchestrations;
 /// which commands arrived, and the deadlines. Every wait goes through <see cref="WaitAsync"/>, so a
 /// pause, fail or cancel is honoured at any point.
 /// </summary>
-internal sealed class RolloutRun
+internal sealed partial class RolloutRun
 {
     private static readonly TimeSpan HealthPollInterval = TimeSpan.FromSeconds(1);
 
     private readonly TaskOrchestrationContext context;
-    private readonly RolloutPlan plan;
+    private RolloutPlan plan;
     private readonly Dictionary<string, List<PlannedAllocation>> fresh = [];
     private readonly Dictionary<string, List<PlannedAllocation>> old = [];
     private readonly HashSet<string> promotedGroups = [];
@@ -23,17 +23,13 @@ internal sealed class RolloutRun
     private bool continueRequested;
     private DateTime progressDeadline;
     private DateTime healthyDeadline;
+    private bool behindSuperseded;
 
     public RolloutRun(TaskOrchestrationContext context, RolloutPlan plan)
     {
         this.context = context;
-        this.plan = plan;
-        foreach (var group in plan.Desired.Keys)
-        {
-            fresh[group] = [.. plan.Existing.Where(a => a.Group == group && a.Revision == plan.Revision)];
-            old[group] = [.. plan.Existing.Where(a => a.Group == group && a.Revision != plan.Revision)];
-        }
-
+        Track(plan);
+        behindSuperseded = plan.WaitForDeploymentId is not null;
         nextCommand = context.WaitForExternalEvent<RolloutCommand>(RolloutActivities.CommandEvent);
         progressDeadline = context.CurrentUtcDateTime + plan.Options.ProgressDeadline;
     }
@@ -44,11 +40,19 @@ internal sealed class RolloutRun
     {
         try
         {
-            await WaitForSupersededAsync();
+            if (behindSuperseded)
+            {
+                await WaitForSupersededAsync();
+                await ReloadAfterSupersededAsync();
+            }
+
             await UpdateAsync("started", $"Rolling out revision {plan.Revision}", DeploymentCommand.Start, StatusDescriptions.Running);
             if (plan.Strategy == Strategy.Canary && !plan.Instant)
             {
                 await RunCanaryStepsAsync();
+
+                // Past its last step every canary is promoted, whether by hand, by auto-promote or by timed pauses.
+                promoteAll = true;
             }
 
             var keepOld = Options.ScaleDownDelay > TimeSpan.Zero;
@@ -166,6 +170,14 @@ internal sealed class RolloutRun
         }
 
         await StopOldAsync(group, theirs.Count - oldTarget);
+        if (!canary && mine.Count > newTarget)
+        {
+            // The same revision deployed with fewer instances: the surplus goes (canary steps never shrink it).
+            var surplus = mine.Skip(newTarget).ToList();
+            await GuardedAsync(context.CallActivityAsync(RolloutActivities.Stop, new StopRequest(plan.DeploymentId, plan.AppId, [.. surplus.Select(a => a.Id)], "scaled down")));
+            mine.RemoveRange(newTarget, surplus.Count);
+            await ReportAsync();
+        }
     }
 
     /// <summary>
@@ -241,29 +253,16 @@ internal sealed class RolloutRun
         fresh[group].AddRange(replacements);
     }
 
-    private async Task WaitForSupersededAsync()
-    {
-        if (plan.WaitForDeploymentId is not { } previous)
-        {
-            return;
-        }
-
-        for (var polls = 0; !await context.CallActivityAsync<bool>(RolloutActivities.IsFinished, previous); polls++)
-        {
-            if (polls >= RolloutActivities.PollsPerGeneration && !nextCommand.IsCompleted)
-            {
-                throw new ContinueAsNewRequested();
-            }
-
-            using var cancelTimer = new CancellationTokenSource();
-            var poll = context.CreateTimer(HealthPollInterval, cancelTimer.Token);
-            await WaitAsync(poll, wakeOnCommand: true);
-            CancelIfPending(cancelTimer, poll);
-        }
-    }
-
     private async Task<RolloutOutcome> EndAsync(RolloutStopped stopped)
     {
+        if (behindSuperseded)
+        {
+            // Stopped before it acted: it still ends only after the deployment it superseded, so that a newer
+            // one (waiting for this one) never acts while that one still does.
+            await DrainSupersededAsync();
+            await ReloadAfterSupersededAsync();
+        }
+
         if (stopped.Status == DeploymentStatus.Cancelled)
         {
             if (stopped.RestorePrevious)
@@ -286,25 +285,6 @@ internal sealed class RolloutRun
         }
 
         return new RolloutOutcome(DeploymentStatus.Failed, description);
-    }
-
-    /// <summary>Cancelling puts the previous revision back at full strength and removes what this deployment placed.</summary>
-    private async Task RestorePreviousAsync()
-    {
-        foreach (var group in plan.Desired.Keys)
-        {
-            var missing = plan.Desired[group] - old[group].Count;
-            if (missing > 0 && plan.PreviousRevision is { } previous)
-            {
-                var restored = Enumerable.Range(0, missing).Select(_ => new PlannedAllocation(context.NewGuid(), group, previous, false)).ToList();
-                await context.CallActivityAsync(RolloutActivities.Place, new PlaceRequest(plan.DeploymentId, plan.AppId, previous, restored));
-                old[group].AddRange(restored);
-            }
-
-            var placed = fresh[group].Select(a => a.Id).ToList();
-            await context.CallActivityAsync(RolloutActivities.Stop, new StopRequest(plan.DeploymentId, plan.AppId, placed, "deployment cancelled"));
-            fresh[group].Clear();
-        }
     }
 
     /// <summary>Awaits work; a command arriving meanwhile is handled, and the work is awaited again.</summary>
@@ -360,6 +340,8 @@ internal sealed class RolloutRun
                 throw new RolloutStopped(DeploymentStatus.Cancelled, StatusDescriptions.CancelledByUser, command.Actor, command.Reason, restorePrevious: true);
             case DeploymentCommandKind.Supersede:
                 throw new RolloutStopped(DeploymentStatus.Cancelled, StatusDescriptions.CancelledNewer, command.Actor, command.Reason, restorePrevious: false);
+            case DeploymentCommandKind.MarkedUnhealthy:
+                throw new RolloutStopped(DeploymentStatus.Failed, StatusDescriptions.FailedUnhealthy, command.Actor, command.Reason, restorePrevious: false);
         }
     }
 
@@ -379,7 +361,7 @@ internal sealed class RolloutRun
                 return;
             }
 
-            if (command.Kind is DeploymentCommandKind.Fail or DeploymentCommandKind.Cancel or DeploymentCommandKind.Supersede)
+            if (command.Kind is DeploymentCommandKind.Fail or DeploymentCommandKind.Cancel or DeploymentCommandKind.Supersede or DeploymentCommandKind.MarkedUnhealthy)
             {
                 await HandleAsync(command);
             }

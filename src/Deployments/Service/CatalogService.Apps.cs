@@ -80,6 +80,11 @@ public sealed partial class CatalogService
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Stops the app's instances, then deletes it: what deleting a job in Nomad or an app in Cloud Foundry
+    /// does, so nobody has to find its processes by hand. Refused while a deployment is under way, which
+    /// would go on placing instances for an app that is gone.
+    /// </summary>
     public async Task DeleteAppAsync(Guid appId, CancellationToken cancellationToken)
     {
         var app = await GetAppAsync(appId, cancellationToken);
@@ -88,7 +93,7 @@ public sealed partial class CatalogService
             throw new CommandRefusedException($"App {app.Name} has an active deployment ({active:N}); cancel it first.");
         }
 
-        await apps.DeleteAsync(app, cancellationToken);
+        await retirement.StopAndDeleteAsync(app, cancellationToken);
     }
 
     /// <summary>A new numbered revision of the app; deploying it is a separate step.</summary>

@@ -9,7 +9,7 @@ namespace Deployments.Service;
 /// create, read, list, update and delete. Every request is validated in full before the first write, so
 /// a refused request leaves nothing behind.
 /// </summary>
-public sealed partial class CatalogService(CatalogStore catalog, AppStore apps, DeploymentStore deployments, SubscriptionStore subscriptions, TimeProvider time)
+public sealed partial class CatalogService(CatalogStore catalog, AppStore apps, DeploymentStore deployments, SubscriptionStore subscriptions, AppRetirement retirement, TimeProvider time)
 {
     private const int MaxMetadataEntries = 64;
     private const int MaxMetadataKeyLength = 128;

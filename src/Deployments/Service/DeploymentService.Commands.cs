@@ -120,7 +120,12 @@ public sealed partial class DeploymentService
             await allocations.UpsertAsync(placed[allocationId] with { Health = AllocationHealth.Unhealthy, HealthySince = null, UpdatedAt = now }, cancellationToken);
         }
 
-        return await CommandAsync(deployment, new RolloutCommand(DeploymentCommandKind.HealthChanged, actor), "allocation-health",
+        // As in Nomad, an allocation marked unhealthy fails the deployment now (auto-reverting if set): it is a
+        // verdict, not a probe that may pass later, so waiting for healthy_deadline would only delay the failure.
+        var command = unhealthy.Count > 0
+            ? new RolloutCommand(DeploymentCommandKind.MarkedUnhealthy, actor, $"{actor} marked allocation(s) {string.Join(", ", unhealthy.Select(a => a.ToString("N")))} unhealthy")
+            : new RolloutCommand(DeploymentCommandKind.HealthChanged, actor);
+        return await CommandAsync(deployment, command, "allocation-health",
             $"{actor} set {healthy.Count} allocation(s) healthy and {unhealthy.Count} unhealthy", cancellationToken);
     }
 

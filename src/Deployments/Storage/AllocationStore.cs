@@ -4,11 +4,12 @@ using Deployments.Model;
 namespace Deployments.Storage;
 
 /// <summary>Allocations in one partition per app: "what runs for this app" is a single partition read.</summary>
-public sealed class AllocationStore(DeploymentTables tables)
+public sealed class AllocationStore(DeploymentTables tables, TimeProvider time)
 {
     public async Task UpsertAsync(Allocation allocation, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
+        allocation = allocation with { ModifyIndex = ModifyIndexes.Next(allocation.ModifyIndex, time) };
         await tables.Allocations.UpsertAsync(Key(allocation.AppId), Key(allocation.Id), allocation, cancellationToken, new Dictionary<string, object?>
         {
             ["DeploymentId"] = allocation.DeploymentId,

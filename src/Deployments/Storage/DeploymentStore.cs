@@ -158,7 +158,7 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time)
         });
 
     /// <summary>Milliseconds since the epoch, but always past the previous value: monotonic and comparable across deployments.</summary>
-    private long NextIndex(long previous) => Math.Max(previous + 1, time.GetUtcNow().ToUnixTimeMilliseconds());
+    private long NextIndex(long previous) => ModifyIndexes.Next(previous, time);
 
     private DeploymentEvent Event(Deployment deployment, string actor, string kind, string message, DeploymentStatus? from, DeploymentStatus? to) =>
         new(deployment.Id, deployment.ModifyIndex * 100, time.GetUtcNow(), actor, kind, message, from, to);

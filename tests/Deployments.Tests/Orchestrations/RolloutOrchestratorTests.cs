@@ -2,14 +2,13 @@ using Deployments.Model;
 using Deployments.Orchestrations;
 using Deployments.Rules;
 using static Deployments.Tests.Orchestrations.RolloutPlanBuilder;
+using static Deployments.Tests.Orchestrations.RolloutScript;
 
 namespace Deployments.Tests.Orchestrations;
 
 /// <summary>The rollout's decisions, with every activity scripted: no engine, no storage, no clock.</summary>
 public sealed class RolloutOrchestratorTests
 {
-    private static readonly Guid RollbackId = Guid.Parse("b0000000-0000-0000-0000-000000000001");
-
     [Fact]
     public async Task Rollout_Rolling_PlacesBatchesOfMaxInFlightEachHealthyBeforeOldOnesStop()
     {
@@ -213,7 +212,7 @@ public sealed class RolloutOrchestratorTests
     }
 
     [Fact]
-    public async Task Rollout_BehindARunningDeployment_StartsOnlyOnceThatOneHasEnded()
+    public async Task Rollout_BehindARunningDeployment_StartsOnlyOnceThatOneHasEndedFromWhatRunsThen()
     {
         var previous = Guid.Parse("d0000000-0000-0000-0000-000000000000");
         var finished = new Queue<bool>([false, false, true]);
@@ -223,7 +222,7 @@ public sealed class RolloutOrchestratorTests
         var outcome = await Run(context);
 
         Assert.Equal(DeploymentStatus.Successful, outcome.Status);
-        Assert.Equal(["LoadRolloutPlan", "IsDeploymentFinished", "IsDeploymentFinished", "IsDeploymentFinished", "UpdateDeployment:started"], Trace(context).Take(5));
+        Assert.Equal(["LoadRolloutPlan", "IsDeploymentFinished", "IsDeploymentFinished", "IsDeploymentFinished", "LoadRolloutPlan", "UpdateDeployment:started"], Trace(context).Take(6));
         Assert.All(context.InputsOf<Guid>(RolloutActivities.IsFinished), id => Assert.Equal(previous, id));
         Assert.Equal(2, context.Timers.Count);
     }
@@ -241,45 +240,4 @@ public sealed class RolloutOrchestratorTests
         Assert.Empty(context.CallsOf(RolloutActivities.Update));
         Assert.Empty(context.CallsOf(RolloutActivities.Place));
     }
-
-    /// <summary>A rolling rollout of two whose first batch went well and whose second never becomes healthy: it waits, polling.</summary>
-    private static (ScriptedOrchestrationContext Context, Task<RolloutOutcome> Run) StartStuckInSecondBatch()
-    {
-        var context = Script(Rolling(instances: 2).Build()).OnActivity<HealthRequest>(RolloutActivities.CheckHealth, HealthyOnlyAtFirst());
-        context.TimersFire = false;
-        return (context, Run(context));
-    }
-
-    /// <summary>Sends a command to a rollout that is waiting and lets it run to its end.</summary>
-    private static Task<RolloutOutcome> SendAsync(ScriptedOrchestrationContext context, Task<RolloutOutcome> run, DeploymentCommandKind kind, string actor = "alice", string? reason = null)
-    {
-        context.Raise(RolloutActivities.CommandEvent, new RolloutCommand(kind, actor, reason));
-        return run.WaitAsync(TimeSpan.FromSeconds(30));
-    }
-
-    private static ScriptedOrchestrationContext Script(RolloutPlan plan) => new ScriptedOrchestrationContext()
-        .Returns(RolloutActivities.LoadPlan, plan)
-        .OnActivity<HealthRequest>(RolloutActivities.CheckHealth, h => new HealthSummary(h.AllocationIds.Count, 0, 0, []))
-        .Returns(RolloutActivities.StartRollback, RollbackId);
-
-    /// <summary>The first health check finds its batch healthy; every later one finds it still starting.</summary>
-    private static Func<HealthRequest, object?> HealthyOnlyAtFirst()
-    {
-        var checks = 0;
-        return h => ++checks == 1 ? new HealthSummary(h.AllocationIds.Count, 0, 0, []) : new HealthSummary(0, 0, h.AllocationIds.Count, []);
-    }
-
-    private static Task<RolloutOutcome> Run(ScriptedOrchestrationContext context) => new RolloutOrchestrator().RunAsync(context.Object, DeploymentId);
-
-    private static List<DeploymentUpdate> Updates(ScriptedOrchestrationContext context) => [.. context.InputsOf<DeploymentUpdate>(RolloutActivities.Update)];
-
-    /// <summary>The activities called, each with what the decision was about: "PlaceAllocations:2@r2", "UpdateDeployment:started".</summary>
-    private static List<string> Trace(ScriptedOrchestrationContext context) => [.. context.Calls.Select(call => call.Input switch
-    {
-        DeploymentUpdate update => $"{call.Name}:{update.Kind}",
-        PlaceRequest place => $"{call.Name}:{place.Allocations.Count}@r{place.Revision}",
-        StopRequest stop => $"{call.Name}:{stop.AllocationIds.Count}({stop.Reason})",
-        HealthRequest health => $"{call.Name}:{health.AllocationIds.Count}",
-        _ => call.Name,
-    })];
 }

@@ -21,6 +21,7 @@ internal sealed class RolloutPlanBuilder
     private int instances = 3;
     private int? stableRevision = OldRevision;
     private Guid? waitFor;
+    private List<PlannedAllocation>? existing;
     private DeploymentOptions options = new() { MaxInFlight = 1, MinHealthyTime = TimeSpan.Zero };
 
     public static RolloutPlanBuilder Rolling(int instances) => new() { instances = instances };
@@ -30,6 +31,20 @@ internal sealed class RolloutPlanBuilder
 
     /// <summary>The allocations revision 1 runs on before the rollout: ids 01, 02, ... so a test can name them.</summary>
     public static Guid OldAllocationId(int index) => new(0x0A110C00 + index, 0, 0, new byte[8]);
+
+    /// <summary>The allocations a revision runs on besides revision 1's: ids 0A110C01-0005-..., named by <see cref="AllocationId"/>.</summary>
+    public static Guid AllocationId(int revision, int index) => new(0x0A110C00 + index, (short)revision, 0, new byte[8]);
+
+    /// <summary>
+    /// What runs before the rollout, revision by revision (revision 1 keeps the ids of <see cref="OldAllocationId"/>),
+    /// instead of revision 1 on every desired instance.
+    /// </summary>
+    public RolloutPlanBuilder Running(params (int Revision, int Count)[] revisions)
+    {
+        existing = [.. revisions.SelectMany(r => Enumerable.Range(1, r.Count).Select(i =>
+            new PlannedAllocation(r.Revision == OldRevision ? OldAllocationId(i) : AllocationId(r.Revision, i), Group, r.Revision, Canary: false)))];
+        return this;
+    }
 
     public RolloutPlanBuilder MaxInFlight(int count) => With(o => o with { MaxInFlight = count });
 
@@ -63,8 +78,9 @@ internal sealed class RolloutPlanBuilder
         OldRevision,
         new Dictionary<string, int> { [Group] = instances },
         steps,
-        [.. Enumerable.Range(1, instances).Select(i => new PlannedAllocation(OldAllocationId(i), Group, OldRevision, Canary: false))],
+        existing ?? [.. Enumerable.Range(1, instances).Select(i => new PlannedAllocation(OldAllocationId(i), Group, OldRevision, Canary: false))],
         WaitForDeploymentId: waitFor,
         Instant: false,
-        stableRevision);
+        stableRevision,
+        new Dictionary<string, int> { [Group] = instances });
 }

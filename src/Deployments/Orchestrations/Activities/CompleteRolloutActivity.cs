@@ -3,7 +3,7 @@ using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations.Activities;
 
-/// <summary>A successful rollout makes its revision current and stable and frees the app for the next deployment.</summary>
+/// <summary>A successful rollout makes its revision current and stable, its counts the app's, and frees the app for the next deployment.</summary>
 public sealed class CompleteRolloutActivity(DeploymentStore deployments, AppStore apps) : TaskActivity<Guid, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, Guid deploymentId)
@@ -14,6 +14,7 @@ public sealed class CompleteRolloutActivity(DeploymentStore deployments, AppStor
         {
             CurrentRevision = deployment.Revision,
             StableRevision = deployment.Revision,
+            Groups = deployment.Options.CountsFor(app.Groups),
             ActiveDeploymentId = app.ActiveDeploymentId == deploymentId ? null : app.ActiveDeploymentId,
         }, CancellationToken.None);
         return true;

@@ -23,12 +23,10 @@ public sealed class LoadRolloutPlanActivity(DeploymentStore deployments, AppStor
         }
 
         var existing = running.Select(a => new PlannedAllocation(a.Id, a.Group, a.Revision, a.Canary, a.Revision == deployment.Revision ? deployment.Id : a.DeploymentId)).ToList();
-        var desired = deployment.Options.Groups is { Count: > 0 } chosen
-            ? app.Groups.ToDictionary(g => g.Key, g => chosen.TryGetValue(g.Key, out var count) ? count : g.Value)
-            : app.Groups.ToDictionary(g => g.Key, g => g.Value);
+        var desired = deployment.Options.CountsFor(app.Groups);
         IReadOnlyList<CanaryStep> steps = deployment.Strategy == Strategy.Canary ? deployment.Options.Steps : [];
         return new RolloutPlan(
             deployment.Id, app.Id, deployment.Strategy, deployment.Options, deployment.Revision, deployment.PreviousRevision,
-            desired, steps, existing, deployment.Supersedes, deployment.Instant, app.StableRevision);
+            desired, steps, existing, deployment.Supersedes, deployment.Instant, app.StableRevision, app.Groups);
     }
 }

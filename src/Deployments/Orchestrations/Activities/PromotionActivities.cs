@@ -1,4 +1,3 @@
-using Deployments.Drivers;
 using Deployments.Model;
 using Deployments.Service;
 using Deployments.Storage;
@@ -31,9 +30,8 @@ public sealed class NoteApprovalActivity(DeploymentStore deployments) : TaskActi
             cancellationToken);
 }
 
-/// <summary>Stops every allocation of an app through its driver and deletes the app.</summary>
-public sealed class RetireAppActivity(AppStore apps, AllocationStore allocations, ClusterTargets clusters, DeploymentStore deployments, TimeProvider time)
-    : TaskActivity<RetireSource, bool>
+/// <summary>Stops every allocation of an app through its driver and deletes the app, once its promoted copy succeeded.</summary>
+public sealed class RetireAppActivity(AppStore apps, DeploymentStore deployments, AppRetirement retirement) : TaskActivity<RetireSource, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, RetireSource input)
     {
@@ -43,17 +41,7 @@ public sealed class RetireAppActivity(AppStore apps, AllocationStore allocations
             return false;
         }
 
-        var (target, driver) = await clusters.ForAppAsync(app, CancellationToken.None);
-        foreach (var allocation in await allocations.ForAppAsync(app.Id, CancellationToken.None))
-        {
-            if (allocation is { DesiredStatus: AllocationStatus.Running, Address: { } address })
-            {
-                await driver.StopAsync(target, new Placement(allocation.Id.ToString("N"), address, allocation.ProcessId, allocation.HealthUrl), CancellationToken.None);
-                await allocations.UpsertAsync(allocation with { DesiredStatus = AllocationStatus.Stopped, ActualStatus = AllocationStatus.Stopped, UpdatedAt = time.GetUtcNow() }, CancellationToken.None);
-            }
-        }
-
-        await apps.DeleteAsync(app, CancellationToken.None);
+        await retirement.StopAndDeleteAsync(app, CancellationToken.None);
         return true;
     }
 }
