@@ -11,13 +11,13 @@ public sealed class LiveViewTests(ServerFixture fixture) : IClassFixture<ServerF
         await SampleApp.RunningAsync(server, "live");
         var cli = new CliRunner(server);
 
-        var deployed = await cli.RunOnTerminalAsync(SampleApp.DeployV2("live", "--step", "34:1s", "--wait"));
+        var deployed = await cli.RunOnTerminalAsync(SampleApp.DeployV2("live", "--step", "34:4s", "--wait"));
 
         Assert.True(deployed.ExitCode == ExitCodes.Success, deployed.ToString());
         var output = deployed.Output;
         Assert.Contains("Following deployment", output, StringComparison.Ordinal);
         Assert.Contains("step 1 of 1: [34%] > 100%", output, StringComparison.Ordinal);
-        Assert.Contains("Deployment is paused for 1s after step 1 of 1", output, StringComparison.Ordinal);
+        Assert.Contains("Deployment is paused for 00:00:04 after step 1 of 1", output, StringComparison.Ordinal);
         Assert.Contains("successful - Deployment completed successfully", output, StringComparison.Ordinal);
         Assert.Contains("step 1 of 1: 34% > [100%]", output, StringComparison.Ordinal);
         Assert.Contains("Groups", output, StringComparison.Ordinal);

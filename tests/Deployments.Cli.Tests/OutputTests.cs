@@ -35,13 +35,14 @@ public sealed class OutputTests(ServerFixture fixture) : IClassFixture<ServerFix
         await SampleApp.RunningAsync(server, "refused");
         var cli = new CliRunner(server);
 
-        var result = await cli.RunAsync(SampleApp.DeployV2("refused", "--step", "150", "--step", "20:-5s"));
+        var result = await cli.RunAsync(SampleApp.DeployV2("refused", "--step", "150", "--step", "20"));
 
         Assert.Equal(ExitCodes.Error, result.ExitCode);
         Assert.Empty(result.Output);
         var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Matches(@"^Error: .+ \(HTTP 400\)$", lines[0].TrimEnd());
         Assert.Contains(lines, line => line.StartsWith("  options.steps[0].instance_weight: must be between 1 and 100", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("  options.steps[1].instance_weight: ", StringComparison.Ordinal));
     }
 
     [Fact]

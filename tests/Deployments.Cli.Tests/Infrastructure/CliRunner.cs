@@ -26,6 +26,7 @@ public sealed class CliRunner(ControlPlaneServer? server, string? profilesPath =
     public async Task<CliResult> RunAsync(bool interactive, IReadOnlyDictionary<string, string>? variables, params string[] args)
     {
         var console = new TestConsole().Width(160);
+        console.Profile.Height = 200;
         if (interactive)
         {
             console.Interactive();
