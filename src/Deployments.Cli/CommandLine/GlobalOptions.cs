@@ -19,7 +19,11 @@ internal sealed class GlobalOptions
 
     public Option<string?> Namespace { get; } = Recursive(Describe.Option<string?>("--namespace", "The namespace of apps, environments, pipelines and subscriptions ('default' when absent)", "-n payments", "-n"));
 
-    public Option<OutputFormat> Output { get; } = Recursive(Describe.Option<OutputFormat>("--output", "table for people, json for scripts (the API's JSON as sent)", "-o json", "-o"));
+    public Option<OutputFormat> Output { get; } = Recursive(new Option<OutputFormat>("--output", "-o")
+    {
+        Description = "table for people, json for scripts (the API's JSON as sent) (e.g. -o json)",
+        HelpName = "table|json",
+    });
 
     public void AddTo(RootCommand root)
     {
