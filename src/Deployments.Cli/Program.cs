@@ -1,0 +1,3 @@
+using Deployments.Cli;
+
+return await DeployCtl.RunAsync(args, CliEnvironment.FromProcess());

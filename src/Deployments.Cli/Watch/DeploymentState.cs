@@ -1,0 +1,40 @@
+namespace Deployments.Cli.Watch;
+
+/// <summary>The fields of a deployment the live view shows, read from the API's JSON (unknown fields ignored).</summary>
+internal sealed record DeploymentState(
+    Guid Id,
+    Guid AppId,
+    string Namespace,
+    int Revision,
+    int? PreviousRevision,
+    string Strategy,
+    string Kind,
+    RolloutOptions Options,
+    string Status,
+    string StatusDescription,
+    Dictionary<string, GroupCounts> Groups,
+    int CurrentStep,
+    int TotalSteps,
+    string CreatedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long ModifyIndex,
+    string? AwaitingApprovalFor)
+{
+    public bool IsTerminal => Status is "successful" or "failed" or "cancelled";
+
+    public bool IsCanary => Strategy == "canary" && TotalSteps > 0;
+}
+
+internal sealed record RolloutOptions(List<StepOption>? Steps, string? ProgressDeadline, bool AutoPromote);
+
+internal sealed record StepOption(int InstanceWeight, string? Pause);
+
+internal sealed record GroupCounts(int Desired, int Placed, int Healthy, int Unhealthy, int Canaries, bool Promoted);
+
+internal sealed record AllocationState(Guid Id, string Group, int Revision, bool Canary, string Health, string ActualStatus, string? Address);
+
+internal sealed record EventState(long Sequence, DateTimeOffset At, string Actor, string Kind, string Message);
+
+/// <summary>What one change of a deployment looks like: the deployment, its allocations and timeline, and the JSON it came as.</summary>
+internal sealed record DeploymentSnapshot(DeploymentState Deployment, IReadOnlyList<AllocationState> Allocations, IReadOnlyList<EventState> Events, string Json);
