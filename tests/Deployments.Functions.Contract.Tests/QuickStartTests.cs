@@ -1,5 +1,4 @@
-using System.Net;
-using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Deployments.Functions.Contract.Tests.Infrastructure;
 using TestSupport;
@@ -27,22 +26,29 @@ public sealed partial class QuickStartTests(AzuriteFixture azurite)
             ["QuickStart__Enabled"] = "true",
         });
 
-        var output = await WaitForOutputAsync(app, "curl -s -X POST");
+        var output = await WaitForOutputAsync(app, "Or watch it live");
         var key = AdminKeyLine().Match(output).Groups[1].Value;
-        var body = CreateCommand().Match(output).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(key), output);
+        Assert.Contains($"KEY='{key}'", output, StringComparison.Ordinal);
         Assert.Contains(app.BaseAddress.ToString().TrimEnd('/') + "/api/deployments", output, StringComparison.Ordinal);
 
         using var client = app.Client(key);
-        var appId = Regex.Match(body, "\"app_id\":\"([0-9a-f-]+)\"").Groups[1].Value;
+        var appId = Regex.Match(output, "\"app_id\":\"([0-9a-f-]+)\"").Groups[1].Value;
         using var first = await client.GetAsync($"/api/deployments?app_id={appId}");
         var running = (await first.ReadAsync()).GetProperty("deployments").EnumerateArray().ToList();
         Assert.True(running is [var v1] && v1.GetProperty("status").GetString() == "successful" && v1.GetProperty("revision").GetInt32() == 1,
             $"v1 is not running before the printed canary: {string.Join(", ", running)}");
-        using var created = await client.PostAsync("/api/deployments", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var printed = PrintedCommand().Matches(output).Select(m => m.Groups[1].Value).ToList();
+        var (keyLine, createLine, followLine) = (printed.Single(c => c.StartsWith("KEY=", StringComparison.Ordinal)),
+            printed.Single(c => c.StartsWith("ID=", StringComparison.Ordinal)), printed.Single(c => c.Contains("links.next", StringComparison.Ordinal)));
+        var id = (await Shell.RunAsync($"{keyLine}\n{createLine}\necho \"$ID\"")).Trim();
+        Assert.True(Guid.TryParse(id, out _), $"the printed create command gave '{id}'\n{app.Output}");
+        using var created = await client.GetAsync($"/api/deployments/{id}");
         var deployment = await created.ReadAsync();
-        Assert.True(created.StatusCode == HttpStatusCode.Created, $"{deployment}\n{app.Output}");
-        var id = deployment.GetProperty("id").GetString();
+        var indexBefore = deployment.GetProperty("modify_index").GetInt64();
+        var followed = JsonDocument.Parse(await Shell.RunAsync($"{keyLine}\nID={id}\n{followLine}")).RootElement;
+        Assert.True(followed.GetProperty("modify_index").GetInt64() > indexBefore, $"the printed follow command answered before a change: {followed}");
         try
         {
             string? status = null;
@@ -78,6 +84,7 @@ public sealed partial class QuickStartTests(AzuriteFixture azurite)
     [GeneratedRegex(@"Admin key \(shown once[^)]*\): (\S+)")]
     private static partial Regex AdminKeyLine();
 
-    [GeneratedRegex(@"curl -s -X POST .* -d '(.*)'\s*$", RegexOptions.Multiline)]
-    private static partial Regex CreateCommand();
+    /// <summary>The indented lines of the guide are the commands, each run as printed.</summary>
+    [GeneratedRegex(@"^  (\S.*?)\s*$", RegexOptions.Multiline)]
+    private static partial Regex PrintedCommand();
 }

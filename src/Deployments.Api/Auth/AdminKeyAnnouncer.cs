@@ -29,6 +29,7 @@ internal sealed class AdminKeyAnnouncer(AdminKeyStore store, IConfiguration conf
         {
             // Deliberately standard output, not a logger: log sinks keep what they receive, and this is shown once.
             Console.WriteLine($"Admin key (shown once, stored hashed; send it as x-functions-key): {generated}");
+            display.ShownKey = generated;
         }
     }
 

@@ -1,3 +1,4 @@
+using Deployments.Api.Auth;
 using Deployments.Model;
 using Deployments.Service;
 using Deployments.Storage;
@@ -10,7 +11,8 @@ namespace Deployments.Server.QuickStart;
 /// commands that roll a canary out to it. Idempotent: found by name, created only when missing.
 /// </summary>
 internal sealed partial class QuickStartSeeder(
-    CatalogService catalog, DeploymentService deployments, AppStore apps, CatalogStore clusters, IConfiguration configuration, ILogger<QuickStartSeeder> logger) : BackgroundService
+    CatalogService catalog, DeploymentService deployments, AppStore apps, CatalogStore clusters, AdminKeyDisplay adminKey,
+    IConfiguration configuration, ILogger<QuickStartSeeder> logger) : BackgroundService
 {
     public const string ClusterName = "local";
     public const string AppName = "sample";
@@ -34,7 +36,7 @@ internal sealed partial class QuickStartSeeder(
                 ?? await catalog.CreateAppAsync(new CreateAppRequest(AppName, cluster.Id, new Dictionary<string, int> { ["web"] = 3 },
                     Revision: new RevisionSpec(new Artifact(null, "dotnet", [sample]), Environment: new Dictionary<string, EnvironmentValue> { ["VERSION"] = new("v1", null) })), stoppingToken);
             await RunFirstRevisionAsync(app, stoppingToken);
-            Console.WriteLine(QuickStartGuide.Text(configuration, app, sample));
+            Console.WriteLine(QuickStartGuide.Text(configuration, app, sample, adminKey.ShownKey));
         }
         catch (CommandRefusedException raced)
         {
