@@ -40,8 +40,10 @@ public static class ControlPlaneApi
     /// <summary>Every route of the API: resources, tokens, webhooks, health, the OpenAPI document and its reference page, the dashboard.</summary>
     public static IEndpointRouteBuilder MapControlPlaneApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi(OpenApiRoute);
-        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern(OpenApiRoute));
+        // The document and its reference page describe the API and hold no data: open, so the page can load
+        // and then ask for the key (the document's security scheme) that its requests send.
+        app.MapOpenApi(OpenApiRoute).AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern(OpenApiRoute)).AllowAnonymous();
         app.MapDashboardApi();
         app.MapHealthChecks("/api/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/api/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();

@@ -23,7 +23,7 @@ public sealed class DashboardTests(ServerFixture fixture, Browser browser) : ICl
         var description = page.Locator("#status-description");
         await Expect(description).ToContainTextAsync(RequiresPromotion, new() { Timeout = DashboardSteps.RolloutTimeout });
         await Expect(page.Locator(".step.current .weight")).ToHaveTextAsync("50%");
-        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Allocations" }).GetByText("canary")).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Allocations" }).GetByText("canary", new() { Exact = true })).ToHaveCountAsync(1);
         await page.AssertEveryControlLabelledAsync();
         await Screenshots.TakeAtBothWidthsAsync(page, "deployment-waiting");
 
@@ -67,6 +67,7 @@ public sealed class DashboardTests(ServerFixture fixture, Browser browser) : ICl
         await page.GotoAsync($"/#/deployments/{id}");
         await Expect(page.Locator("#status-description")).ToContainTextAsync(RequiresPromotion);
         (await server.Api.PostAsync($"/api/deployments/{id}/cancel", new { reason = "superseded by a hotfix" })).Expect(HttpStatusCode.OK);
+        await server.WaitForStatusAsync(id, "cancelled");
 
         await page.CommandAsync("Promote all");
 
@@ -109,7 +110,7 @@ public sealed class DashboardTests(ServerFixture fixture, Browser browser) : ICl
         await page.GetByLabel("Key or token").FillAsync("not-the-key");
         await page.GetByLabel("Key or token").PressAsync("Enter");
 
-        await Expect(page.Locator("#sign-in-form").GetByRole(AriaRole.Alert)).ToContainTextAsync("not valid");
+        await Expect(page.Locator("#sign-in-form").GetByRole(AriaRole.Alert)).ToContainTextAsync("Authentication required");
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Sections" })).ToBeHiddenAsync();
         Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('deployments.key')"));
     }

@@ -8,12 +8,12 @@ namespace Deployments.Functions.Contract.Tests;
 public sealed class AuthTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Without_a_key_every_api_route_is_401_problem_but_health_is_open()
+    public async Task Without_a_key_every_api_route_is_401_problem_but_health_docs_and_dashboard_are_open()
     {
         await using var host = await ControlPlaneHost.StartAsync(azurite);
         using var anonymous = host.Anonymous();
 
-        foreach (var path in new[] { "/api/deployments", "/api/tokens", "/runtime/webhooks/durabletask/instances", "/api/openapi/v1.json" })
+        foreach (var path in new[] { "/api/deployments", "/api/tokens", "/runtime/webhooks/durabletask/instances", "/api/tokens/self" })
         {
             using var response = await anonymous.GetAsync(path);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -21,8 +21,11 @@ public sealed class AuthTests(AzuriteFixture azurite)
             Assert.Equal(401, (await response.ReadAsync()).GetProperty("status").GetInt32());
         }
 
-        using var live = await anonymous.GetAsync("/api/health/live");
-        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        foreach (var path in new[] { "/api/health/live", "/api/openapi/v1.json", "/api/docs", "/api/dashboard", "/api/dashboard/app.js" })
+        {
+            using var open = await anonymous.GetAsync(path);
+            Assert.True(open.StatusCode == HttpStatusCode.OK, $"{path}: {open.StatusCode}");
+        }
     }
 
     [Fact]

@@ -29,16 +29,17 @@ export const access = {
   },
 };
 
+// Each page renders into the page element: (hash match, page, abort signal when the user leaves).
 const routes = [
-  [/^#?\/?$/, () => deploymentsPage()],
-  [/^#\/deployments$/, () => deploymentsPage()],
-  [/^#\/attention$/, () => attentionPage()],
-  [/^#\/deployments\/([0-9a-f-]{36})$/, match => deploymentPage(match[1])],
-  [/^#\/apps$/, () => appsPage()],
-  [/^#\/apps\/([0-9a-f-]{36})$/, match => appPage(match[1])],
-  [/^#\/environments$/, () => environmentsPage()],
-  [/^#\/pipelines$/, () => pipelinesPage()],
-  [/^#\/clusters$/, () => clustersPage()],
+  [/^#?\/?$/, deploymentsPage],
+  [/^#\/deployments$/, deploymentsPage],
+  [/^#\/attention$/, attentionPage],
+  [/^#\/deployments\/([0-9a-f-]{36})$/, deploymentPage],
+  [/^#\/apps$/, appsPage],
+  [/^#\/apps\/([0-9a-f-]{36})$/, appPage],
+  [/^#\/environments$/, environmentsPage],
+  [/^#\/pipelines$/, pipelinesPage],
+  [/^#\/clusters$/, clustersPage],
 ];
 
 let leave = null;

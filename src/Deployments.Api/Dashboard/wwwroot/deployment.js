@@ -10,7 +10,7 @@ const TERMINAL = ['successful', 'failed', 'cancelled'];
  * changes past the X-Modify-Index it last saw, then the page redraws with its allocations and timeline.
  */
 export async function deploymentPage(match, page, signal) {
-  const id = match[1] ?? match;
+  const id = match[1];
   const path = `/api/deployments/${id}`;
   let current = await call(path, { signal });
   const app = await get(`/api/apps/${current.data.app_id}`, { signal }).catch(() => null);
