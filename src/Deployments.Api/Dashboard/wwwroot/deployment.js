@@ -72,7 +72,7 @@ function render(body, d, allocations, events, redraw) {
  */
 function keepCommands(body, fresh) {
   const old = body.querySelector('#commands');
-  const signature = section => [...section.querySelectorAll('button, option, p.muted')].map(node => node.value || node.textContent).join('|');
+  const signature = section => [...section.querySelectorAll('button, option, p.muted')].map(node => `${node.className}:${node.value || node.textContent}`).join('|');
   fresh.dataset.signature = signature(fresh);
   return old && old.dataset.signature === fresh.dataset.signature ? old : fresh;
 }
@@ -82,7 +82,7 @@ function summary(d) {
     ['Status', badge(d.status)],
     ['Description', h('span', { id: 'status-description' }, d.status_description)],
     ['Namespace', d.namespace],
-    ['Revision', d.previous_revision ? `r${d.previous_revision} → r${d.revision}` : `r${d.revision}`],
+    ['Revision', d.previous_revision && d.previous_revision !== d.revision ? `r${d.previous_revision} → r${d.revision}` : `r${d.revision}`],
     ['Strategy', `${d.strategy}${d.instant ? ' (instant)' : ''}${d.kind !== 'rollout' ? ` · ${d.kind}` : ''}`],
     ['Created', `${time(d.created_at)} by ${d.created_by}`],
     ['Reason', d.reason ?? '—'],
