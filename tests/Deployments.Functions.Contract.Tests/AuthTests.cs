@@ -132,6 +132,27 @@ public sealed class AuthTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_key_asks_what_it_may_do_a_namespaced_token_sees_its_namespace_the_admin_key_every_one_in_use()
+    {
+        await using var host = await ControlPlaneHost.StartAsync(azurite);
+        await host.CreateSampleAppAsync(await host.CreateLocalClusterAsync(), name: "theirs", @namespace: "team-b");
+        using var teamA = host.WithKey(await host.CreateTokenAsync("team-a-ci", "team-a", "submit"));
+
+        using var token = await teamA.GetAsync("/api/tokens/self");
+        var self = await token.ReadAsync();
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        Assert.Equal(("team-a-ci", "token", "team-a"), (self.GetProperty("name").GetString(), self.GetProperty("kind").GetString(), self.GetProperty("namespace").GetString()));
+        Assert.Equal(["read", "submit"], self.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["team-a"], self.GetProperty("namespaces").EnumerateArray().Select(c => c.GetString()));
+
+        using var admin = await host.WithKey().GetAsync("/api/tokens/self");
+        var adminSelf = await admin.ReadAsync();
+        Assert.Equal(("admin_key", "*"), (adminSelf.GetProperty("kind").GetString(), adminSelf.GetProperty("namespace").GetString()));
+        Assert.Equal(["read", "submit", "admin"], adminSelf.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["default", "team-b"], adminSelf.GetProperty("namespaces").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
     public async Task Invalid_token_requests_are_400_problems_naming_the_field()
     {
         await using var host = await ControlPlaneHost.StartAsync(azurite);
