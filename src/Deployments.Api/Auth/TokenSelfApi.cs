@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Deployments.Service;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deployments.Api.Auth;
 
@@ -15,7 +16,7 @@ internal static class TokenSelfApi
         return api;
     }
 
-    private static async Task<IResult> SelfAsync(HttpContext http, CatalogService catalog, CancellationToken ct)
+    private static async Task<Ok<SelfResponse>> SelfAsync(HttpContext http, CatalogService catalog, CancellationToken ct)
     {
         var user = http.User;
         var highest = Capabilities.TryParse(user.FindFirst(Capabilities.ClaimType)?.Value, out var parsed) ? parsed : Capability.Read;
