@@ -15,9 +15,11 @@ public sealed class ApiDocsTests(ServerFixture fixture, Browser browser) : IClas
         try
         {
             await page.GotoAsync("/api/docs#tag/clusters/GET/api/clusters");
-            await page.GetByLabel("Value", new() { Exact = true }).First.FillAsync(key);
             var operation = page.Locator("[id$='tag/clusters/GET/api/clusters']").First;
             await operation.GetByRole(AriaRole.Button, new() { Name = "Test Request" }).ClickAsync();
+            // The request client's Authentication box: the key scheme's value, as a user types it.
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Send") }).First.WaitForAsync();
+            await page.GetByLabel("Value", new() { Exact = true }).First.FillAsync(key);
 
             var response = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/clusters", StringComparison.Ordinal) && r.Request.Method == "GET");
             await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Send") }).First.ClickAsync();
