@@ -1,5 +1,6 @@
 using Deployments.Api.Apis;
 using Deployments.Api.Auth;
+using Deployments.Api.Dashboard;
 using Deployments.Api.Hooks;
 using Deployments.Api.Http;
 using Deployments.Api.OpenApi;
@@ -36,20 +37,27 @@ public static class ControlPlaneApi
         .UseAuthentication()
         .UseAuthorization();
 
-    /// <summary>Every route of the API: resources, tokens, webhooks, health, the OpenAPI document and its reference page.</summary>
+    /// <summary>Every route of the API: resources, tokens, webhooks, health, the OpenAPI document and its reference page, the dashboard.</summary>
     public static IEndpointRouteBuilder MapControlPlaneApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi(OpenApiRoute);
-        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern(OpenApiRoute));
+        // The document and its reference page describe the API and hold no data: open, so the page can load
+        // and then ask for the key (the document's security scheme) that its requests send.
+        app.MapOpenApi(OpenApiRoute).AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern(OpenApiRoute)).AllowAnonymous();
+        app.MapDashboardApi();
         app.MapHealthChecks("/api/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/api/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         var api = app.MapGroup("/api").WithProblemResponses();
         api.MapDeploymentsApi();
         api.MapCatalogApis();
         api.MapTokensApi();
+        api.MapTokenSelfApi();
         api.MapHooksApi();
         return app;
     }
+
+    /// <summary>The dashboard page at the site's root, for the self-host: under the Functions host the root is the host's own.</summary>
+    public static IEndpointRouteBuilder MapDashboardRoot(this IEndpointRouteBuilder app) => DashboardApi.MapDashboardRoot(app);
 
     /// <summary>
     /// Durable Functions' instance management API at its own paths, for the self-host: under the Functions

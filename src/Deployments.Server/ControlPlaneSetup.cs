@@ -39,11 +39,12 @@ internal static class ControlPlaneSetup
         return lease;
     }
 
-    /// <summary>The API, and the operator API that the Functions host would otherwise serve.</summary>
+    /// <summary>The API, the operator API that the Functions host would otherwise serve, and the dashboard at the root.</summary>
     public static void MapControlPlane(this WebApplication app)
     {
         app.UseControlPlaneApi();
         app.MapControlPlaneApi();
         app.MapOperatorApi();
+        app.MapDashboardRoot();
     }
 }

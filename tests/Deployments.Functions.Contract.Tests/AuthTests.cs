@@ -8,12 +8,12 @@ namespace Deployments.Functions.Contract.Tests;
 public sealed class AuthTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Without_a_key_every_api_route_is_401_problem_but_health_is_open()
+    public async Task Without_a_key_every_api_route_is_401_problem_but_health_docs_and_dashboard_are_open()
     {
         await using var host = await ControlPlaneHost.StartAsync(azurite);
         using var anonymous = host.Anonymous();
 
-        foreach (var path in new[] { "/api/deployments", "/api/tokens", "/runtime/webhooks/durabletask/instances", "/api/openapi/v1.json" })
+        foreach (var path in new[] { "/api/deployments", "/api/tokens", "/runtime/webhooks/durabletask/instances", "/api/tokens/self" })
         {
             using var response = await anonymous.GetAsync(path);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -21,8 +21,11 @@ public sealed class AuthTests(AzuriteFixture azurite)
             Assert.Equal(401, (await response.ReadAsync()).GetProperty("status").GetInt32());
         }
 
-        using var live = await anonymous.GetAsync("/api/health/live");
-        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        foreach (var path in new[] { "/api/health/live", "/api/openapi/v1.json", "/api/docs", "/api/dashboard", "/api/dashboard/app.js" })
+        {
+            using var open = await anonymous.GetAsync(path);
+            Assert.True(open.StatusCode == HttpStatusCode.OK, $"{path}: {open.StatusCode}");
+        }
     }
 
     [Fact]
@@ -126,6 +129,27 @@ public sealed class AuthTests(AzuriteFixture azurite)
         using var deployOther = await teamA.PostJsonAsync("/api/deployments", new { app_id = theirs.Id, strategy = "rolling" });
         Assert.Equal(HttpStatusCode.Forbidden, deployOther.StatusCode);
         Assert.Contains("team-b", (await deployOther.ReadAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_asks_what_it_may_do_a_namespaced_token_sees_its_namespace_the_admin_key_every_one_in_use()
+    {
+        await using var host = await ControlPlaneHost.StartAsync(azurite);
+        await host.CreateSampleAppAsync(await host.CreateLocalClusterAsync(), name: "theirs", @namespace: "team-b");
+        using var teamA = host.WithKey(await host.CreateTokenAsync("team-a-ci", "team-a", "submit"));
+
+        using var token = await teamA.GetAsync("/api/tokens/self");
+        var self = await token.ReadAsync();
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        Assert.Equal(("team-a-ci", "token", "team-a"), (self.GetProperty("name").GetString(), self.GetProperty("kind").GetString(), self.GetProperty("namespace").GetString()));
+        Assert.Equal(["read", "submit"], self.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["team-a"], self.GetProperty("namespaces").EnumerateArray().Select(c => c.GetString()));
+
+        using var admin = await host.WithKey().GetAsync("/api/tokens/self");
+        var adminSelf = await admin.ReadAsync();
+        Assert.Equal(("admin_key", "*"), (adminSelf.GetProperty("kind").GetString(), adminSelf.GetProperty("namespace").GetString()));
+        Assert.Equal(["read", "submit", "admin"], adminSelf.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["default", "team-b"], adminSelf.GetProperty("namespaces").EnumerateArray().Select(c => c.GetString()));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Deployments.Api.Auth;
 /// Finds the namespace a request acts in, so a token scoped to one namespace can be held to it: the
 /// namespace of the deployment, app or pipeline the route names, else the <c>namespace</c> query value,
 /// else the body's <c>namespace</c> or the namespace of the body's <c>app_id</c>, else the default one.
-/// Null means no namespace is involved (clusters) or the named resource does not exist, which the
+/// Null means no namespace is involved (clusters, the caller's own token) or the named resource does not exist, which the
 /// endpoint itself answers with 404. A body too large to inspect resolves to <see cref="Undetermined"/>,
 /// which a scoped token may not use.
 /// </summary>
@@ -25,7 +25,9 @@ internal sealed class RequestNamespace(DeploymentService deployments, AppStore a
         var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? string.Empty;
         var segments = pattern.Trim('/').Split('/');
         var resource = segments is ["api", var name, ..] ? name : string.Empty;
-        if (resource == "clusters")
+        // Clusters belong to no namespace; of the tokens API only GET /api/tokens/self is open to scoped
+        // tokens, and it acts on the caller alone.
+        if (resource is "clusters" or "tokens")
         {
             return null;
         }

@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Deployments.Functions.Http;
 
-/// <summary>/api/tokens: scoped access tokens.</summary>
+/// <summary>/api/tokens: scoped access tokens, and what the caller's own key may do.</summary>
 public sealed class TokenFunctions(ApiPipeline api)
 {
     [Function("CreateToken")]
@@ -13,6 +13,10 @@ public sealed class TokenFunctions(ApiPipeline api)
 
     [Function("ListTokens")]
     public Task<IActionResult> ListTokens([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tokens")] HttpRequest request) =>
+        api.RunAsync(request);
+
+    [Function("TokenSelf")]
+    public Task<IActionResult> TokenSelf([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tokens/self")] HttpRequest request) =>
         api.RunAsync(request);
 
     [Function("RevokeToken")]

@@ -45,6 +45,10 @@ public sealed partial class CatalogService
 
     public Task<IReadOnlyList<App>> ListAppsAsync(string @namespace, CancellationToken cancellationToken) => apps.ListAsync(@namespace, cancellationToken);
 
+    /// <summary>The namespaces in use: those of the apps, and the default one, which exists without any.</summary>
+    public async Task<IReadOnlyList<string>> ListNamespacesAsync(CancellationToken cancellationToken) =>
+        [.. (await apps.ListAllAsync(cancellationToken)).Select(a => a.Namespace).Append(DeploymentService.DefaultNamespace).Distinct().Order(StringComparer.Ordinal)];
+
     /// <summary>
     /// Changes groups, environment, labels or annotations (each replaced whole). Groups are refused while a
     /// deployment is active: the rollout under way was planned for the counts it started with.

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Deployments.Functions.Http;
+
+/// <summary>
+/// The dashboard at /api/dashboard: the host's route prefix applies to every function, so the self-host's
+/// root page is served here instead (the route-table test holds the two to that one known difference).
+/// </summary>
+public sealed class DashboardFunctions(ApiPipeline api)
+{
+    [Function("Dashboard")]
+    public Task<IActionResult> Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request) =>
+        api.RunAsync(request);
+
+    [Function("DashboardFile")]
+    public Task<IActionResult> DashboardFile([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{file}")] HttpRequest request) =>
+        api.RunAsync(request);
+}

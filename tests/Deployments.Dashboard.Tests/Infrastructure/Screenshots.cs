@@ -1,0 +1,24 @@
+namespace Deployments.Dashboard.Tests.Infrastructure;
+
+/// <summary>Full-page screenshots into the test output (screenshots/NAME-WIDTH.png); the README's are copied from there.</summary>
+public static class Screenshots
+{
+    public static string Directory { get; } = System.IO.Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    /// <summary>Takes the page at 1280 and at 390 px wide, and returns to the width it had.</summary>
+    public static async Task TakeAtBothWidthsAsync(IPage page, string name)
+    {
+        var original = page.ViewportSize;
+        foreach (var (width, height) in new[] { (1280, 900), (390, 844) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await DashboardSteps.AssertFitsWidthAsync(page, width);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Directory, $"{name}-{width}.png"), FullPage = true });
+        }
+
+        if (original is not null)
+        {
+            await page.SetViewportSizeAsync(original.Width, original.Height);
+        }
+    }
+}
