@@ -106,8 +106,10 @@ internal sealed class DeploymentsTestHost : IAsyncDisposable
         {
             while (true)
             {
-                last = await Deployments.GetRequiredAsync(deploymentId, deadline.Token);
-                if (condition(last))
+                // A new deployment is listed a moment before its record is written (see DeploymentStore), so one
+                // found through the list may not be readable by id yet.
+                last = await Deployments.GetAsync(deploymentId, deadline.Token) ?? last;
+                if (last is not null && condition(last))
                 {
                     return last;
                 }
