@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Authorization;
 namespace Deployments.Api.Auth;
 
 /// <summary>
-/// Every endpoint needs a key unless it says <c>AllowAnonymous</c> (health, signed webhooks, the queue
-/// functions the Functions host calls): the fallback policy applies the capability rule to whatever the
-/// API maps, so a new endpoint is protected without opting in.
+/// Every endpoint needs a key unless it says <c>AllowAnonymous</c> (health, signed webhooks, and the files of
+/// the API reference and the dashboard, which hold no data): the fallback policy applies the capability rule
+/// to whatever the API maps, so a new endpoint is protected without opting in.
 /// </summary>
 internal static class AuthSetup
 {
