@@ -8,6 +8,7 @@ public sealed partial class CatalogService
 {
     public async Task<App> CreateAppAsync(CreateAppRequest request, CancellationToken cancellationToken)
     {
+        CallerScope.Demand(request.Namespace ?? DeploymentService.DefaultNamespace);
         var errors = new List<ValidationError>();
         RequireName(errors, "name", request.Name);
         Names.Optional(errors, "namespace", request.Namespace);
@@ -43,7 +44,11 @@ public sealed partial class CatalogService
     public async Task<App> GetAppAsync(Guid id, CancellationToken cancellationToken) =>
         await apps.GetAsync(id, cancellationToken) ?? throw new NotFoundException("app", id.ToString());
 
-    public Task<IReadOnlyList<App>> ListAppsAsync(string @namespace, CancellationToken cancellationToken) => apps.ListAsync(@namespace, cancellationToken);
+    public Task<IReadOnlyList<App>> ListAppsAsync(string @namespace, CancellationToken cancellationToken)
+    {
+        CallerScope.Demand(@namespace);
+        return apps.ListAsync(@namespace, cancellationToken);
+    }
 
     /// <summary>
     /// Changes groups, environment, labels or annotations (each replaced whole). Groups are refused while a

@@ -9,6 +9,7 @@ public sealed partial class CatalogService
     public async Task<Pipeline> CreatePipelineAsync(string name, string? @namespace, IReadOnlyList<IReadOnlyList<Guid>> stages, CancellationToken cancellationToken)
     {
         var pipelineNamespace = @namespace ?? DeploymentService.DefaultNamespace;
+        CallerScope.Demand(pipelineNamespace);
         var errors = new List<ValidationError>();
         RequireName(errors, "name", name);
         Names.Optional(errors, "namespace", @namespace);
@@ -24,8 +25,11 @@ public sealed partial class CatalogService
     public async Task<Pipeline> GetPipelineAsync(Guid id, CancellationToken cancellationToken) =>
         await catalog.GetPipelineAsync(id, cancellationToken) ?? throw new NotFoundException("pipeline", id.ToString());
 
-    public async Task<IReadOnlyList<Pipeline>> ListPipelinesAsync(string @namespace, CancellationToken cancellationToken) =>
-        [.. (await catalog.ListPipelinesAsync(cancellationToken)).Where(p => p.Namespace == @namespace)];
+    public async Task<IReadOnlyList<Pipeline>> ListPipelinesAsync(string @namespace, CancellationToken cancellationToken)
+    {
+        CallerScope.Demand(@namespace);
+        return [.. (await catalog.ListPipelinesAsync(cancellationToken)).Where(p => p.Namespace == @namespace)];
+    }
 
     public async Task<Pipeline> UpdatePipelineAsync(Guid id, PipelineUpdate update, CancellationToken cancellationToken)
     {

@@ -43,6 +43,13 @@ public sealed partial class CatalogService(CatalogStore catalog, AppStore apps, 
         }
     }
 
+    /// <summary>For a lookup by namespace and key: refused outside the caller's scope whether or not the key exists.</summary>
+    private static bool Demanded(string @namespace)
+    {
+        CallerScope.Demand(@namespace);
+        return true;
+    }
+
     private static void ThrowIfAny(List<ValidationError> errors)
     {
         if (errors.Count > 0)
