@@ -128,6 +128,7 @@ public sealed partial class CatalogService
             return;
         }
 
+        InputLimits.CountAtMost(errors, "groups", groups.Count, InputLimits.MaxGroupsPerApp, "groups");
         foreach (var (group, count) in groups)
         {
             if (!Names.IsValid(group))
@@ -135,9 +136,9 @@ public sealed partial class CatalogService
                 errors.Add(new($"groups.{group}", "group names are lower-case letters, digits and dashes"));
             }
 
-            if (count is < 0 or > 1000)
+            if (count is < 0 or > InputLimits.MaxInstancesPerGroup)
             {
-                errors.Add(new($"groups.{group}", "instance count must be between 0 and 1000"));
+                errors.Add(new($"groups.{group}", $"instance count must be between 0 and {InputLimits.MaxInstancesPerGroup}"));
             }
         }
     }

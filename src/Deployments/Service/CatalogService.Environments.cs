@@ -82,6 +82,12 @@ public sealed partial class CatalogService
             errors.Add(new("order", "must not be negative"));
         }
 
+        InputLimits.AtMost(errors, "order", order, InputLimits.MaxEnvironmentOrder);
+        if (approvalExpiry is { } longest)
+        {
+            InputLimits.AtMost(errors, "approval_expiry", longest, InputLimits.MaxApprovalExpiry);
+        }
+
         if (approvalExpiry is { } expiry && expiry <= TimeSpan.Zero)
         {
             errors.Add(new("approval_expiry", "must be positive"));

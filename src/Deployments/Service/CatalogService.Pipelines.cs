@@ -69,6 +69,8 @@ public sealed partial class CatalogService
             return;
         }
 
+        InputLimits.CountAtMost(errors, "stages", stages.Count, InputLimits.MaxPipelineStages, "stages");
+
         var seen = new HashSet<Guid>();
         for (var index = 0; index < stages.Count; index++)
         {
@@ -77,6 +79,8 @@ public sealed partial class CatalogService
                 errors.Add(new($"stages[{index}]", "a stage needs at least one app"));
                 continue;
             }
+
+            InputLimits.CountAtMost(errors, $"stages[{index}]", stage.Count, InputLimits.MaxAppsPerStage, "apps");
 
             foreach (var appId in stage.Where(appId => !seen.Add(appId)))
             {
