@@ -30,12 +30,16 @@ public static class ControlPlaneApi
         return services;
     }
 
-    /// <summary>The middleware every API request passes: problem details for errors, then key authentication and capability checks.</summary>
+    /// <summary>
+    /// The middleware every API request passes: problem details for errors, then key authentication, capability
+    /// checks, and the token's namespace scope for everything the request reaches.
+    /// </summary>
     public static IApplicationBuilder UseControlPlaneApi(this IApplicationBuilder app) => app
         .UseExceptionHandler()
         .UseStatusCodePages()
         .UseAuthentication()
-        .UseAuthorization();
+        .UseAuthorization()
+        .UseCallerScope();
 
     /// <summary>Every route of the API: resources, tokens, webhooks, health, the OpenAPI document and its reference page, the dashboard.</summary>
     public static IEndpointRouteBuilder MapControlPlaneApi(this IEndpointRouteBuilder app)

@@ -123,4 +123,38 @@ public sealed class WebhookTests(AzuriteFixture azurite)
         using var push = await anonymous.SendAsync(Signed.Hook("/api/hooks/github", "{}", "gh-4", deliveryHeader: "X-GitHub-Delivery", githubEvent: "push"));
         Assert.Equal(HttpStatusCode.Accepted, push.StatusCode);
     }
+
+    [Theory]
+    [InlineData("/api/hooks/github", "deployment.sha")]
+    [InlineData("/api/hooks/github", "deployment.payload.image")]
+    [InlineData("/api/hooks/generic", "requested_by")]
+    [InlineData("/api/hooks/generic", "artifact.command")]
+    public async Task A_lone_surrogate_escape_in_a_hook_payload_is_a_400_naming_the_field(string path, string field)
+    {
+        await using var host = await ControlPlaneHost.StartAsync(azurite);
+        await host.CreateSampleAppAsync(await host.CreateLocalClusterAsync());
+        using var anonymous = host.Anonymous();
+        const string marker = "lone-surrogate-here";
+        var github = path.EndsWith("github", StringComparison.Ordinal);
+        var payload = github
+            ? Signed.Serialize(new
+            {
+                deployment = new { id = 1, sha = field == "deployment.sha" ? marker : "9f2c1e4b", @ref = "main", payload = new { app = "shop", image = field == "deployment.payload.image" ? marker : "ghcr.io/acme/shop" } },
+                repository = new { name = "shop" },
+            })
+            : Signed.Serialize(new
+            {
+                app = "shop",
+                artifact = new { command = field == "artifact.command" ? marker : "dotnet" },
+                requested_by = field == "requested_by" ? marker : "alice",
+            });
+        var body = payload.Replace(marker, "x\\ud800", StringComparison.Ordinal);
+
+        using var response = await anonymous.SendAsync(Signed.Hook(path, body, "lone-1", deliveryHeader: github ? "X-GitHub-Delivery" : "X-Delivery-Id", githubEvent: github ? "deployment" : null));
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal(field, (await response.ReadAsync()).GetProperty("field").GetString());
+        var (all, _) = await host.Services.GetRequiredService<Deployments.Service.DeploymentService>().ListAsync(new DeploymentQuery(), CancellationToken.None);
+        Assert.Empty(all);
+    }
 }

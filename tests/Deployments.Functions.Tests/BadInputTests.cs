@@ -14,7 +14,7 @@ public sealed class BadInputTests(ServerFixture fixture) : IClassFixture<ServerF
     [Fact]
     public async Task MalformedBodies_AreRefusedWithProblems_AndWriteNothing()
     {
-        var ids = await SetUpAsync();
+        var ids = await BadInputCases.BodyEndpoints.SetUpAsync(server);
         var before = await TableSnapshot.SettledAsync(server);
         var endpoints = BadInputCases.BodyEndpoints.All(ids);
         var failures = new List<string>();
@@ -42,22 +42,6 @@ public sealed class BadInputTests(ServerFixture fixture) : IClassFixture<ServerF
         TestContext.Current.TestOutputHelper?.WriteLine($"{sent} malformed requests to {endpoints.Count} endpoint bodies; {before.Count} rows unchanged.");
         var written = before.Differences(after);
         Assert.True(written.Count == 0, $"malformed requests wrote {written.Count} rows:\n{string.Join("\n", written.Take(20))}");
-    }
-
-    /// <summary>One of everything a body can name, with the hub quiet: the one deployment has finished.</summary>
-    private async Task<BadInputCases.BodyEndpoints.Ids> SetUpAsync()
-    {
-        var cluster = await server.CreateLocalClusterAsync();
-        var otherCluster = await server.CreateLocalClusterAsync("other");
-        var app = await server.CreateSampleAppAsync(cluster, "target", instances: 0);
-        var otherApp = await server.CreateSampleAppAsync(cluster, "bystander", instances: 0);
-        var deployment = (await server.DeploySuccessfullyAsync(app)).GetProperty("id").GetGuid();
-        (await server.Api.PostAsync("/api/environments", new { name = "prod", cluster_id = cluster })).Expect(HttpStatusCode.Created);
-        var pipeline = (await server.Api.PostAsync("/api/pipelines", new { name = "flow", stages = new[] { new[] { app }, new[] { otherApp } } })).Expect(HttpStatusCode.Created).GetProperty("id").GetGuid();
-        // In a namespace with no deployments, so no notification is ever sent (and written) during the run.
-        var subscription = (await server.Api.PostAsync("/api/subscriptions", new { @namespace = "hooks", url = "https://hooks.example.test/x", secret = "0123456789abcdef0123" }))
-            .Expect(HttpStatusCode.Created).GetProperty("id").GetGuid();
-        return new(cluster, otherCluster, app, otherApp, deployment, pipeline, subscription, "prod");
     }
 
     private static string Shorten(string body) => body.Length > 300 ? body[..300] + "…" : body;

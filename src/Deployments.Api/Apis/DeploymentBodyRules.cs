@@ -7,10 +7,7 @@ namespace Deployments.Api.Apis;
 internal static class DeploymentBodyRules
 {
     /// <summary>A reason is a sentence on the timeline, not a document.</summary>
-    public const int MaxReasonLength = 1000;
-
-    /// <summary>Weights ascend from 1 to 100: more steps than that cannot be valid.</summary>
-    private const int MaxSteps = 100;
+    private const int MaxReasonLength = InputLimits.MaxReasonLength;
 
     public static void CheckReason(string? reason)
     {
@@ -43,11 +40,6 @@ internal static class DeploymentBodyRules
         if (body.Reason is { Length: > MaxReasonLength })
         {
             errors.Add(new("reason", $"must be at most {MaxReasonLength} characters"));
-        }
-
-        if (body.Options?.Steps.Count > MaxSteps)
-        {
-            errors.Add(new("options.steps", $"at most {MaxSteps} steps"));
         }
 
         if (errors.Count > 0)

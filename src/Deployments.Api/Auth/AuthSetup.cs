@@ -18,7 +18,6 @@ internal static class AuthSetup
         services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
         services.AddSingleton<AdminKeyStore>();
         services.AddSingleton<AccessTokenStore>();
-        services.AddSingleton<RequestNamespace>();
         services.AddHostedService<AdminKeyAnnouncer>();
         services.AddAuthentication(KeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, KeyAuthenticationHandler>(KeyAuthenticationHandler.SchemeName, null);

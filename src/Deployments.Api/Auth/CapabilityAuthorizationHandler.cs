@@ -9,13 +9,19 @@ internal sealed class CapabilityRequirement : IAuthorizationRequirement
 }
 
 /// <summary>
-/// Checks the caller's capability against what the endpoint needs (<see cref="EndpointCapabilities"/>), then,
-/// for a token scoped to one namespace, that the request acts in that namespace. Failures carry a reason
-/// that the 403 problem document repeats.
+/// Checks the caller's capability against what the endpoint needs (<see cref="EndpointCapabilities"/>), and that
+/// a token scoped to one namespace does not use a resource of no namespace (clusters' writes, tokens, the
+/// operator API). Failures carry a reason that the 403 problem document repeats.
 /// </summary>
-internal sealed class CapabilityAuthorizationHandler(RequestNamespace namespaces) : AuthorizationHandler<CapabilityRequirement, HttpContext>
+internal sealed class CapabilityAuthorizationHandler : AuthorizationHandler<CapabilityRequirement, HttpContext>
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CapabilityRequirement requirement, HttpContext resource)
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, CapabilityRequirement requirement, HttpContext resource)
+    {
+        Decide(context, requirement, resource);
+        return Task.CompletedTask;
+    }
+
+    private void Decide(AuthorizationHandlerContext context, CapabilityRequirement requirement, HttpContext resource)
     {
         if (context.User.Identity?.IsAuthenticated != true)
         {
@@ -38,27 +44,14 @@ internal sealed class CapabilityAuthorizationHandler(RequestNamespace namespaces
         }
 
         var scope = context.User.FindFirst(Capabilities.NamespaceClaimType)?.Value;
-        if (scope == Capabilities.AllNamespaces)
-        {
-            context.Succeed(requirement);
-            return;
-        }
-
-        if (needed.Global)
+        if (needed.Global && scope != Capabilities.AllNamespaces)
         {
             context.Fail(new AuthorizationFailureReason(this, $"This request needs a key for all namespaces; the token is scoped to namespace '{scope}'."));
             return;
         }
 
-        var acting = await namespaces.ResolveAsync(resource, resource.RequestAborted);
-        if (acting is null || acting == scope)
-        {
-            context.Succeed(requirement);
-            return;
-        }
-
-        context.Fail(new AuthorizationFailureReason(this, acting == RequestNamespace.Undetermined
-            ? $"The token is scoped to namespace '{scope}' and the request's namespace cannot be read from its body (larger than 1 MiB)."
-            : $"The token is scoped to namespace '{scope}'; this request acts in namespace '{acting}'."));
+        // A token scoped to one namespace passes here; CallerScope holds it to that namespace wherever the
+        // request reads or writes, judged by the resources themselves rather than by what the request says.
+        context.Succeed(requirement);
     }
 }

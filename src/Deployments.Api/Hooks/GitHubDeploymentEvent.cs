@@ -98,7 +98,7 @@ internal static class GitHubDeploymentEvent
             return payload.ValueKind switch
             {
                 JsonValueKind.Object => payload.Deserialize<Payload>(lenient) ?? new Payload(),
-                JsonValueKind.String when payload.GetString() is { Length: > 0 } text => JsonSerializer.Deserialize<Payload>(text, lenient) ?? new Payload(),
+                JsonValueKind.String when payload.GetString() is { Length: > 0 } text => FromText(text, lenient),
                 JsonValueKind.String => new Payload(),
                 _ => throw new HookPayloadException("deployment.payload", "deployment.payload must be an object or a JSON string."),
             };
@@ -107,6 +107,19 @@ internal static class GitHubDeploymentEvent
         {
             throw new HookPayloadException("deployment.payload", $"deployment.payload is not valid: {invalid.Message}");
         }
+    }
+
+    /// <summary>A payload set from the CLI is JSON inside a string: its own strings are checked for text like the event's.</summary>
+    private static Payload FromText(string text, JsonSerializerOptions lenient)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        if (Http.JsonText.FirstNonText(bytes) is { } field)
+        {
+            var path = field == Http.JsonErrors.BodyField ? "deployment.payload" : $"deployment.payload.{field}";
+            throw new HookPayloadException(path, $"{path} {Http.JsonText.NotText}.");
+        }
+
+        return JsonSerializer.Deserialize<Payload>(bytes, lenient) ?? new Payload();
     }
 
     private static string? String(JsonElement element, string name) =>

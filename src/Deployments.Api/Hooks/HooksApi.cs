@@ -96,6 +96,11 @@ internal static partial class HooksApi
             return ProblemResults.Problem(StatusCodes.Status400BadRequest, "Missing delivery id", $"{deliveryHeader} must be 1-128 letters, digits, '-', '_', '.' or ':'.", deliveryHeader);
         }
 
+        if (JsonText.FirstNonText(body) is { } field)
+        {
+            throw new HookPayloadException(field, $"{field} {JsonText.NotText}.");
+        }
+
         return await handle(body, delivery);
     }
 

@@ -5,8 +5,8 @@ using Deployments.Rules;
 namespace Deployments.Api.Http;
 
 /// <summary>
-/// Checks a parsed body against the bounds of <see cref="RequestLimits"/> and refuses nulls inside lists
-/// and maps (which the serializer would let through, to fail later as a 500), walking the JSON beside the
+/// Checks a parsed body against the bounds of <see cref="RequestLimits"/>, refuses strings and field names that
+/// are not text (<see cref="JsonText"/>) and nulls inside lists and maps (which the serializer would let through, to fail later as a 500), walking the JSON beside the
 /// type it will become. Every error names its field path, as the domain's own validation does.
 /// </summary>
 internal static class JsonShapeCheck
@@ -22,8 +22,8 @@ internal static class JsonShapeCheck
     {
         switch (element.ValueKind)
         {
-            case JsonValueKind.String when element.GetString()!.Length > RequestLimits.MaxStringLength:
-                errors.Add(new(Field(path), $"must be at most {RequestLimits.MaxStringLength} characters"));
+            case JsonValueKind.String:
+                CheckString(element, path, errors);
                 break;
             case JsonValueKind.Array:
                 WalkArray(element, type, path, errors);
@@ -31,6 +31,18 @@ internal static class JsonShapeCheck
             case JsonValueKind.Object:
                 WalkObject(element, type, path, errors);
                 break;
+        }
+    }
+
+    private static void CheckString(JsonElement element, string path, List<ValidationError> errors)
+    {
+        if (!JsonText.TryGetString(element, out var text))
+        {
+            errors.Add(new(Field(path), JsonText.NotText));
+        }
+        else if (text.Length > RequestLimits.MaxStringLength)
+        {
+            errors.Add(new(Field(path), $"must be at most {RequestLimits.MaxStringLength} characters"));
         }
     }
 
@@ -69,8 +81,14 @@ internal static class JsonShapeCheck
                 return;
             }
 
-            var propertyPath = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
-            if (property.Name.Length > RequestLimits.MaxStringLength)
+            if (!JsonText.TryGetName(property, out var name))
+            {
+                errors.Add(new(Field(path), $"has a field name that {JsonText.NotText}"));
+                continue;
+            }
+
+            var propertyPath = path.Length == 0 ? name : $"{path}.{name}";
+            if (name.Length > RequestLimits.MaxStringLength)
             {
                 errors.Add(new(Field(path), $"has a field name longer than {RequestLimits.MaxStringLength} characters"));
                 continue;
@@ -89,7 +107,7 @@ internal static class JsonShapeCheck
                 continue;
             }
 
-            var member = type?.Kind == JsonTypeInfoKind.Object ? type.Properties.FirstOrDefault(p => p.Name == property.Name) : null;
+            var member = type?.Kind == JsonTypeInfoKind.Object ? type.Properties.FirstOrDefault(p => p.Name == name) : null;
             Walk(property.Value, member is null ? null : type!.Options.GetTypeInfo(member.PropertyType), propertyPath, errors);
         }
     }

@@ -6,7 +6,7 @@ namespace Deployments.Api.Http;
 
 /// <summary>
 /// RFC 9457 problem details. The domain's refusals become problems here and nowhere else: 400 for malformed
-/// input (each field with what is wrong), 404 for unknown ids, 409 for what the current state refuses
+/// input (each field with what is wrong), 403 for a resource outside the caller's namespace, 404 for unknown ids, 409 for what the current state refuses
 /// (saying why), 422 for a request that names something unusable, 413 for more than a record holds.
 /// </summary>
 internal static class ProblemResults
@@ -14,6 +14,7 @@ internal static class ProblemResults
     public static IResult From(RequestRefusedException refused) => refused.Refusal switch
     {
         Refusal.Invalid => FieldProblems(refused.Title, refused.Errors.Count > 0 ? refused.Errors : [new ValidationError(JsonErrors.BodyField, refused.Message)], refused.Field),
+        Refusal.Forbidden => Problem(StatusCodes.Status403Forbidden, refused.Title, refused.Message),
         Refusal.NotFound => Problem(StatusCodes.Status404NotFound, refused.Title, refused.Message),
         Refusal.Conflict => Problem(StatusCodes.Status409Conflict, refused.Title, refused.Message),
         Refusal.Unprocessable => Problem(StatusCodes.Status422UnprocessableEntity, refused.Title, refused.Message, refused.Field),

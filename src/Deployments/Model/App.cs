@@ -15,7 +15,7 @@ public sealed record App(
     Guid? ActiveDeploymentId,
     int LatestRevision,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt) : INamespaced
 {
     public int TotalInstances => Groups.Values.Sum();
 }

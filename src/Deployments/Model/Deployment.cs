@@ -11,7 +11,7 @@ public enum DeploymentKind
 }
 
 /// <summary>One rollout of an app to a revision, driven by one orchestration instance.</summary>
-public sealed record Deployment
+public sealed record Deployment : INamespaced
 {
     public required Guid Id { get; init; }
 

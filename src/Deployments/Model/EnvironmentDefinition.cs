@@ -8,4 +8,4 @@ public sealed record EnvironmentDefinition(
     int Order,
     bool RequiresApproval,
     Guid? LiveDeploymentId,
-    TimeSpan? ApprovalExpiry = null);
+    TimeSpan? ApprovalExpiry = null) : INamespaced;

@@ -13,6 +13,9 @@ public static class DeploymentOptionsValidator
             errors.Add(new("options.max_in_flight", "must be at least 1"));
         }
 
+        InputLimits.AtMost(errors, "options.max_in_flight", options.MaxInFlight, InputLimits.MaxInFlight);
+        InputLimits.CountAtMost(errors, "options.steps", options.Steps.Count, InputLimits.MaxCanarySteps, "steps");
+
         foreach (var (group, count) in options.Groups ?? new Dictionary<string, int>())
         {
             if (!appGroups.ContainsKey(group))
@@ -20,9 +23,9 @@ public static class DeploymentOptionsValidator
                 errors.Add(new($"options.groups.{group}", $"the app has no group '{group}' (it has: {string.Join(", ", appGroups.Keys)})"));
             }
 
-            if (count < 0)
+            if (count is < 0 or > InputLimits.MaxInstancesPerGroup)
             {
-                errors.Add(new($"options.groups.{group}", "instance count must not be negative"));
+                errors.Add(new($"options.groups.{group}", $"instance count must be between 0 and {InputLimits.MaxInstancesPerGroup}"));
             }
         }
 
@@ -39,9 +42,9 @@ public static class DeploymentOptionsValidator
         for (var i = 0; i < options.Steps.Count; i++)
         {
             var step = options.Steps[i];
-            if (step.InstanceWeight is < 1 or > 100)
+            if (step.InstanceWeight is < InputLimits.MinInstanceWeight or > InputLimits.MaxInstanceWeight)
             {
-                errors.Add(new($"options.steps[{i}].instance_weight", "must be between 1 and 100"));
+                errors.Add(new($"options.steps[{i}].instance_weight", $"must be between {InputLimits.MinInstanceWeight} and {InputLimits.MaxInstanceWeight}"));
             }
             else if (i > 0 && step.InstanceWeight <= options.Steps[i - 1].InstanceWeight)
             {
@@ -52,12 +55,22 @@ public static class DeploymentOptionsValidator
             {
                 errors.Add(new($"options.steps[{i}].pause", "must not be negative"));
             }
+            else if (step.Pause is { } wait)
+            {
+                InputLimits.AtMost(errors, $"options.steps[{i}].pause", wait, InputLimits.MaxRolloutDuration);
+            }
         }
 
         NotNegative(errors, "options.min_healthy_time", options.MinHealthyTime);
         NotNegative(errors, "options.scale_down_delay", options.ScaleDownDelay);
         Positive(errors, "options.healthy_deadline", options.HealthyDeadline);
         Positive(errors, "options.progress_deadline", options.ProgressDeadline);
+        foreach (var (field, value) in new[] { ("options.min_healthy_time", options.MinHealthyTime), ("options.scale_down_delay", options.ScaleDownDelay),
+            ("options.healthy_deadline", options.HealthyDeadline), ("options.progress_deadline", options.ProgressDeadline) })
+        {
+            InputLimits.AtMost(errors, field, value, InputLimits.MaxRolloutDuration);
+        }
+
         if (options.HealthyDeadline <= options.MinHealthyTime)
         {
             errors.Add(new("options.healthy_deadline", "must be longer than min_healthy_time"));

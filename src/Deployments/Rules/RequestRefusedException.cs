@@ -6,6 +6,9 @@ public enum Refusal
     /// <summary>Malformed or out of bounds; the field errors say where.</summary>
     Invalid,
 
+    /// <summary>Outside what the caller may reach (another namespace than its token's).</summary>
+    Forbidden,
+
     /// <summary>An id that names nothing.</summary>
     NotFound,
 

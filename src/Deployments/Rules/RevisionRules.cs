@@ -21,6 +21,9 @@ public static class RevisionRules
             errors.Add(new($"{prefix}artifact.command", "an artifact needs a command or an image"));
         }
 
+        InputLimits.CountAtMost(errors, $"{prefix}artifact.args", spec.Artifact?.Args?.Count, InputLimits.MaxArgs, "arguments");
+        InputLimits.CountAtMost(errors, $"{prefix}config", spec.Config?.Count, InputLimits.MaxConfigEntries, "entries");
+        InputLimits.CountAtMost(errors, $"{prefix}environment", spec.Environment?.Count, InputLimits.MaxEnvironmentVariables, "variables");
         foreach (var (name, value) in spec.Environment ?? new Dictionary<string, EnvironmentValue>())
         {
             if (string.IsNullOrWhiteSpace(name) || name.Contains('=', StringComparison.Ordinal))
@@ -41,6 +44,15 @@ public static class RevisionRules
         if (spec.Resources is { } resources && (resources.Cpu < 0 || resources.MemoryMb < 0 || resources.DiskMb < 0 || resources.StorageMb < 0))
         {
             errors.Add(new($"{prefix}resources", "must not be negative"));
+        }
+
+        if (spec.Resources is { } bounded)
+        {
+            InputLimits.AtMost(errors, $"{prefix}resources.cpu", (long)Math.Ceiling(Math.Min(bounded.Cpu, long.MaxValue)), (long)InputLimits.MaxCpu, " cores");
+            InputLimits.AtMost(errors, $"{prefix}resources.memory_mb", bounded.MemoryMb, InputLimits.MaxMemoryMb);
+            InputLimits.AtMost(errors, $"{prefix}resources.disk_mb", bounded.DiskMb, InputLimits.MaxDiskMb);
+            InputLimits.AtMost(errors, $"{prefix}resources.storage_mb", bounded.StorageMb, InputLimits.MaxDiskMb);
+            InputLimits.CountAtMost(errors, $"{prefix}resources.volumes", bounded.Volumes?.Count, InputLimits.MaxVolumes, "volumes");
         }
 
         if (spec.Resources?.Port is { } port && port is < 1 or > 65535)

@@ -8,6 +8,7 @@ public sealed partial class CatalogService
 {
     public async Task<App> CreateAppAsync(CreateAppRequest request, CancellationToken cancellationToken)
     {
+        CallerScope.Demand(request.Namespace ?? DeploymentService.DefaultNamespace);
         var errors = new List<ValidationError>();
         RequireName(errors, "name", request.Name);
         Names.Optional(errors, "namespace", request.Namespace);
@@ -43,7 +44,11 @@ public sealed partial class CatalogService
     public async Task<App> GetAppAsync(Guid id, CancellationToken cancellationToken) =>
         await apps.GetAsync(id, cancellationToken) ?? throw new NotFoundException("app", id.ToString());
 
-    public Task<IReadOnlyList<App>> ListAppsAsync(string @namespace, CancellationToken cancellationToken) => apps.ListAsync(@namespace, cancellationToken);
+    public Task<IReadOnlyList<App>> ListAppsAsync(string @namespace, CancellationToken cancellationToken)
+    {
+        CallerScope.Demand(@namespace);
+        return apps.ListAsync(@namespace, cancellationToken);
+    }
 
     /// <summary>The namespaces in use: those of the apps, and the default one, which exists without any.</summary>
     public async Task<IReadOnlyList<string>> ListNamespacesAsync(CancellationToken cancellationToken) =>
@@ -132,6 +137,7 @@ public sealed partial class CatalogService
             return;
         }
 
+        InputLimits.CountAtMost(errors, "groups", groups.Count, InputLimits.MaxGroupsPerApp, "groups");
         foreach (var (group, count) in groups)
         {
             if (!Names.IsValid(group))
@@ -139,9 +145,9 @@ public sealed partial class CatalogService
                 errors.Add(new($"groups.{group}", "group names are lower-case letters, digits and dashes"));
             }
 
-            if (count is < 0 or > 1000)
+            if (count is < 0 or > InputLimits.MaxInstancesPerGroup)
             {
-                errors.Add(new($"groups.{group}", "instance count must be between 0 and 1000"));
+                errors.Add(new($"groups.{group}", $"instance count must be between 0 and {InputLimits.MaxInstancesPerGroup}"));
             }
         }
     }

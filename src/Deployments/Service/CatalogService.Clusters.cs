@@ -85,6 +85,7 @@ public sealed partial class CatalogService
 
     private static void CheckDriverSettings(List<ValidationError> errors, string driver, IReadOnlyDictionary<string, string>? settings)
     {
+        InputLimits.CountAtMost(errors, "driver_settings", settings?.Count, InputLimits.MaxDriverSettings, "settings");
         if (driver == "webhook" && (settings is null || !settings.ContainsKey("endpoint") || !settings.ContainsKey("secret")))
         {
             errors.Add(new("driver_settings", "the webhook driver needs 'endpoint' and 'secret'"));

@@ -8,6 +8,7 @@ public sealed partial class CatalogService
 {
     public async Task<EnvironmentDefinition> CreateEnvironmentAsync(string name, string? @namespace, Guid clusterId, int order, bool requiresApproval, TimeSpan? approvalExpiry, CancellationToken cancellationToken)
     {
+        CallerScope.Demand(@namespace ?? DeploymentService.DefaultNamespace);
         var errors = new List<ValidationError>();
         RequireName(errors, "name", name);
         Names.Optional(errors, "namespace", @namespace);
@@ -32,11 +33,14 @@ public sealed partial class CatalogService
     }
 
     public async Task<EnvironmentDefinition> GetEnvironmentAsync(string @namespace, string name, CancellationToken cancellationToken) =>
-        (Names.IsValid(@namespace) && Names.IsValid(name) ? await catalog.GetEnvironmentAsync(@namespace, name, cancellationToken) : null)
+        (Demanded(@namespace) && Names.IsValid(@namespace) && Names.IsValid(name) ? await catalog.GetEnvironmentAsync(@namespace, name, cancellationToken) : null)
         ?? throw new NotFoundException("environment", $"{@namespace}/{name}");
 
-    public Task<IReadOnlyList<EnvironmentDefinition>> ListEnvironmentsAsync(string @namespace, CancellationToken cancellationToken) =>
-        catalog.ListEnvironmentsAsync(@namespace, cancellationToken);
+    public Task<IReadOnlyList<EnvironmentDefinition>> ListEnvironmentsAsync(string @namespace, CancellationToken cancellationToken)
+    {
+        CallerScope.Demand(@namespace);
+        return catalog.ListEnvironmentsAsync(@namespace, cancellationToken);
+    }
 
     public async Task<EnvironmentDefinition> UpdateEnvironmentAsync(string @namespace, string name, EnvironmentUpdate update, CancellationToken cancellationToken)
     {
@@ -76,6 +80,12 @@ public sealed partial class CatalogService
         if (order < 0)
         {
             errors.Add(new("order", "must not be negative"));
+        }
+
+        InputLimits.AtMost(errors, "order", order, InputLimits.MaxEnvironmentOrder);
+        if (approvalExpiry is { } longest)
+        {
+            InputLimits.AtMost(errors, "approval_expiry", longest, InputLimits.MaxApprovalExpiry);
         }
 
         if (approvalExpiry is { } expiry && expiry <= TimeSpan.Zero)

@@ -9,6 +9,7 @@ public sealed partial class CatalogService
     public async Task<Pipeline> CreatePipelineAsync(string name, string? @namespace, IReadOnlyList<IReadOnlyList<Guid>> stages, CancellationToken cancellationToken)
     {
         var pipelineNamespace = @namespace ?? DeploymentService.DefaultNamespace;
+        CallerScope.Demand(pipelineNamespace);
         var errors = new List<ValidationError>();
         RequireName(errors, "name", name);
         Names.Optional(errors, "namespace", @namespace);
@@ -24,8 +25,11 @@ public sealed partial class CatalogService
     public async Task<Pipeline> GetPipelineAsync(Guid id, CancellationToken cancellationToken) =>
         await catalog.GetPipelineAsync(id, cancellationToken) ?? throw new NotFoundException("pipeline", id.ToString());
 
-    public async Task<IReadOnlyList<Pipeline>> ListPipelinesAsync(string @namespace, CancellationToken cancellationToken) =>
-        [.. (await catalog.ListPipelinesAsync(cancellationToken)).Where(p => p.Namespace == @namespace)];
+    public async Task<IReadOnlyList<Pipeline>> ListPipelinesAsync(string @namespace, CancellationToken cancellationToken)
+    {
+        CallerScope.Demand(@namespace);
+        return [.. (await catalog.ListPipelinesAsync(cancellationToken)).Where(p => p.Namespace == @namespace)];
+    }
 
     public async Task<Pipeline> UpdatePipelineAsync(Guid id, PipelineUpdate update, CancellationToken cancellationToken)
     {
@@ -65,6 +69,8 @@ public sealed partial class CatalogService
             return;
         }
 
+        InputLimits.CountAtMost(errors, "stages", stages.Count, InputLimits.MaxPipelineStages, "stages");
+
         var seen = new HashSet<Guid>();
         for (var index = 0; index < stages.Count; index++)
         {
@@ -73,6 +79,8 @@ public sealed partial class CatalogService
                 errors.Add(new($"stages[{index}]", "a stage needs at least one app"));
                 continue;
             }
+
+            InputLimits.CountAtMost(errors, $"stages[{index}]", stage.Count, InputLimits.MaxAppsPerStage, "apps");
 
             foreach (var appId in stage.Where(appId => !seen.Add(appId)))
             {

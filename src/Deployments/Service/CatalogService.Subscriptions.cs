@@ -12,6 +12,7 @@ public sealed partial class CatalogService
     /// <summary>A URL to receive the namespace's deployment status changes, signed with the secret (which is never shown again).</summary>
     public async Task<Subscription> CreateSubscriptionAsync(string? @namespace, string? url, string? secret, CancellationToken cancellationToken)
     {
+        CallerScope.Demand(@namespace ?? DeploymentService.DefaultNamespace);
         var errors = new List<ValidationError>();
         Names.Optional(errors, "namespace", @namespace);
         var target = CheckUrl(errors, url, required: true);
@@ -23,11 +24,14 @@ public sealed partial class CatalogService
     }
 
     public async Task<Subscription> GetSubscriptionAsync(string @namespace, Guid id, CancellationToken cancellationToken) =>
-        (Names.IsValid(@namespace) ? await subscriptions.GetAsync(@namespace, id, cancellationToken) : null)
+        (Demanded(@namespace) && Names.IsValid(@namespace) ? await subscriptions.GetAsync(@namespace, id, cancellationToken) : null)
         ?? throw new NotFoundException("subscription", id.ToString());
 
-    public Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(string @namespace, CancellationToken cancellationToken) =>
-        subscriptions.ListAsync(@namespace, cancellationToken);
+    public Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(string @namespace, CancellationToken cancellationToken)
+    {
+        CallerScope.Demand(@namespace);
+        return subscriptions.ListAsync(@namespace, cancellationToken);
+    }
 
     /// <summary>Points the subscription elsewhere or rotates its secret.</summary>
     public async Task<Subscription> UpdateSubscriptionAsync(string @namespace, Guid id, string? url, string? secret, CancellationToken cancellationToken)

@@ -11,10 +11,6 @@ namespace Deployments.Service;
 /// </summary>
 public sealed partial class CatalogService(CatalogStore catalog, AppStore apps, DeploymentStore deployments, SubscriptionStore subscriptions, AppRetirement retirement, TimeProvider time)
 {
-    private const int MaxMetadataEntries = 64;
-    private const int MaxMetadataKeyLength = 128;
-    private const int MaxMetadataValueLength = 1024;
-
     private static void RequireName(List<ValidationError> errors, string field, string? name) => Names.Require(errors, field, name);
 
     /// <summary>Labels and annotations are for people and tools: bounded, so an app stays a small document.</summary>
@@ -25,22 +21,29 @@ public sealed partial class CatalogService(CatalogStore catalog, AppStore apps, 
             return;
         }
 
-        if (entries.Count > MaxMetadataEntries)
+        if (entries.Count > InputLimits.MaxMetadataEntries)
         {
-            errors.Add(new(field, $"at most {MaxMetadataEntries} entries"));
+            errors.Add(new(field, $"at most {InputLimits.MaxMetadataEntries} entries"));
         }
 
         foreach (var (key, value) in entries)
         {
-            if (string.IsNullOrWhiteSpace(key) || key.Length > MaxMetadataKeyLength)
+            if (string.IsNullOrWhiteSpace(key) || key.Length > InputLimits.MaxMetadataKeyLength)
             {
-                errors.Add(new($"{field}.{key}", $"keys are 1-{MaxMetadataKeyLength} characters"));
+                errors.Add(new($"{field}.{key}", $"keys are 1-{InputLimits.MaxMetadataKeyLength} characters"));
             }
-            else if (value is null || value.Length > MaxMetadataValueLength)
+            else if (value is null || value.Length > InputLimits.MaxMetadataValueLength)
             {
-                errors.Add(new($"{field}.{key}", $"values are strings of at most {MaxMetadataValueLength} characters"));
+                errors.Add(new($"{field}.{key}", $"values are strings of at most {InputLimits.MaxMetadataValueLength} characters"));
             }
         }
+    }
+
+    /// <summary>For a lookup by namespace and key: refused outside the caller's scope whether or not the key exists.</summary>
+    private static bool Demanded(string @namespace)
+    {
+        CallerScope.Demand(@namespace);
+        return true;
     }
 
     private static void ThrowIfAny(List<ValidationError> errors)

@@ -63,6 +63,12 @@ public sealed partial class DeploymentService
         var environment = await catalog.GetEnvironmentAsync(@namespace, environmentName, cancellationToken)
             ?? throw new NotFoundException("environment", $"{@namespace}/{environmentName}");
         var deployment = await deployments.GetRequiredAsync(deploymentId, cancellationToken);
+        if (deployment.Namespace != environment.Namespace)
+        {
+            // The promotion scales down what was live in the environment: it must not reach into another namespace.
+            throw new UnprocessableException("deployment_id", $"Deployment is in namespace '{deployment.Namespace}'; environment {environmentName} is in '{environment.Namespace}'.");
+        }
+
         if (deployment.Status != DeploymentStatus.Successful)
         {
             throw new CommandRefusedException($"Deployment is {deployment.Status.ToString().ToLowerInvariant()}; only a successful deployment can go live in an environment.");

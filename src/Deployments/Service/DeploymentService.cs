@@ -39,8 +39,11 @@ public sealed partial class DeploymentService(
         return await allocations.ForDeploymentAsync(deployment.AppId, id, cancellationToken);
     }
 
-    public Task<(IReadOnlyList<Deployment> Deployments, string? ContinuationToken)> ListAsync(DeploymentQuery query, CancellationToken cancellationToken) =>
-        deployments.QueryAsync(query, cancellationToken);
+    public Task<(IReadOnlyList<Deployment> Deployments, string? ContinuationToken)> ListAsync(DeploymentQuery query, CancellationToken cancellationToken)
+    {
+        CallerScope.Demand(query.Namespace);
+        return deployments.QueryAsync(query, cancellationToken);
+    }
 
     public async Task<Deployment> CreateAsync(CreateDeploymentRequest request, CancellationToken cancellationToken)
     {

@@ -9,7 +9,9 @@ namespace Deployments.Storage;
 /// <summary>
 /// A table of JSON documents with a few plain columns beside them for server-side filters. Writes are
 /// guarded: inserts fail on an existing key, replaces on a changed ETag, so concurrent writers never
-/// silently overwrite each other.
+/// silently overwrite each other. Every document read or written passes the caller's namespace scope
+/// (<see cref="Service.CallerScope"/>): one named by its key or written is refused outside it, and a query
+/// leaves out what lies outside it.
 /// </summary>
 internal sealed class DocumentTable(TableClient table)
 {
@@ -21,7 +23,14 @@ internal sealed class DocumentTable(TableClient table)
     public async Task<Stored<T>?> GetAsync<T>(string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-        return response.HasValue ? Read<T>(response.Value!) : null;
+        if (!response.HasValue)
+        {
+            return null;
+        }
+
+        var stored = Read<T>(response.Value!);
+        Service.CallerScope.Demand(stored.Document);
+        return stored;
     }
 
     public async Task<ETag> InsertAsync<T>(string partitionKey, string rowKey, T document, CancellationToken cancellationToken, IReadOnlyDictionary<string, object?>? columns = null)
@@ -60,7 +69,10 @@ internal sealed class DocumentTable(TableClient table)
     {
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            yield return Read<T>(entity);
+            if (Read<T>(entity) is var stored && Service.CallerScope.Admits(stored.Document))
+            {
+                yield return stored;
+            }
         }
     }
 
@@ -80,7 +92,7 @@ internal sealed class DocumentTable(TableClient table)
     {
         await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
         {
-            return ([.. page.Values.Select(Read<T>)], page.ContinuationToken);
+            return ([.. page.Values.Select(Read<T>).Where(stored => Service.CallerScope.Admits(stored.Document))], page.ContinuationToken);
         }
 
         return ([], null);
@@ -102,6 +114,7 @@ internal sealed class DocumentTable(TableClient table)
 
     public static TableEntity ToEntity<T>(string partitionKey, string rowKey, T document, IReadOnlyDictionary<string, object?>? columns = null)
     {
+        Service.CallerScope.Demand(document);
         var entity = new TableEntity(partitionKey, rowKey);
         var json = JsonSerializer.Serialize(document, DeploymentJson.Options);
         if (json.Length > MaxPropertyChars * MaxChunks)

@@ -114,6 +114,22 @@ public static class BodyEndpoints
         ];
     }
 
+    /// <summary>One of everything a body can name, with the hub quiet: the one deployment has finished.</summary>
+    public static async Task<Ids> SetUpAsync(ControlPlaneServer server)
+    {
+        var cluster = await server.CreateLocalClusterAsync();
+        var otherCluster = await server.CreateLocalClusterAsync("other");
+        var app = await server.CreateSampleAppAsync(cluster, "target", instances: 0);
+        var otherApp = await server.CreateSampleAppAsync(cluster, "bystander", instances: 0);
+        var deployment = (await server.DeploySuccessfullyAsync(app)).GetProperty("id").GetGuid();
+        (await server.Api.PostAsync("/api/environments", new { name = "prod", cluster_id = cluster })).Expect(HttpStatusCode.Created);
+        var pipeline = (await server.Api.PostAsync("/api/pipelines", new { name = "flow", stages = new[] { new[] { app }, new[] { otherApp } } })).Expect(HttpStatusCode.Created).GetProperty("id").GetGuid();
+        // In a namespace with no deployments, so no notification is ever sent (and written) during the run.
+        var subscription = (await server.Api.PostAsync("/api/subscriptions", new { @namespace = "hooks", url = "https://hooks.example.test/x", secret = "0123456789abcdef0123" }))
+            .Expect(HttpStatusCode.Created).GetProperty("id").GetGuid();
+        return new(cluster, otherCluster, app, otherApp, deployment, pipeline, subscription, "prod");
+    }
+
     private static JsonObject Json(string text) => JsonNode.Parse(text)!.AsObject();
 
     private static JsonObject With(JsonObject body, string field, JsonObject value)

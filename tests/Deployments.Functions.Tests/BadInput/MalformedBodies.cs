@@ -232,7 +232,7 @@ public static class MalformedBodies
     }
 
     /// <summary>Finds the parent of "a.b[0].c": segments split on dots, "[0]" indexing the first item.</summary>
-    private static (JsonNode Parent, string? Key, int Index) Locate(JsonNode root, string path)
+    internal static (JsonNode Parent, string? Key, int Index) Locate(JsonNode root, string path)
     {
         var steps = new List<(string? Key, int Index)>();
         foreach (var segment in path.Split('.'))

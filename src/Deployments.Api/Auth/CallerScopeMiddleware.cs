@@ -1,0 +1,20 @@
+using Deployments.Service;
+
+namespace Deployments.Api.Auth;
+
+/// <summary>
+/// Confines the rest of the request to the namespace of the token that authenticated it, so the domain
+/// checks every resource the request reaches (<see cref="CallerScope"/>). The admin key, all-namespaces
+/// tokens and anonymous endpoints (signed webhooks, health) are not confined.
+/// </summary>
+internal static class CallerScopeMiddleware
+{
+    public static IApplicationBuilder UseCallerScope(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var scope = http.User.FindFirst(Capabilities.NamespaceClaimType)?.Value;
+        using (CallerScope.Enter(scope is null or Capabilities.AllNamespaces ? null : scope))
+        {
+            await next(http);
+        }
+    });
+}
