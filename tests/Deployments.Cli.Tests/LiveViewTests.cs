@@ -17,7 +17,7 @@ public sealed class LiveViewTests(ServerFixture fixture) : IClassFixture<ServerF
         var output = deployed.Output;
         Assert.Contains("Following deployment", output, StringComparison.Ordinal);
         Assert.Contains("step 1 of 1: [34%] > 100%", output, StringComparison.Ordinal);
-        Assert.Contains("Deployment is paused for 00:00:04 after step 1 of 1", output, StringComparison.Ordinal);
+        Assert.Contains("Deployment is paused for 4s after step 1 of 1", output, StringComparison.Ordinal);
         Assert.Contains("successful - Deployment completed successfully", output, StringComparison.Ordinal);
         Assert.Contains("step 1 of 1: 34% > [100%]", output, StringComparison.Ordinal);
         Assert.Contains("Groups", output, StringComparison.Ordinal);

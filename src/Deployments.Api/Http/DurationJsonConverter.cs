@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Deployments.Model;
 
 namespace Deployments.Api.Http;
 
@@ -42,14 +43,8 @@ internal sealed partial class DurationJsonConverter : JsonConverter<TimeSpan>
         }
     }
 
-    public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options)
-    {
-        var text = value.TotalMilliseconds % 1000 != 0 ? $"{value.TotalMilliseconds:0}ms"
-            : value.TotalSeconds % 60 != 0 ? $"{value.TotalSeconds:0}s"
-            : value.TotalMinutes % 60 != 0 ? $"{value.TotalMinutes:0}m"
-            : $"{value.TotalHours:0}h";
-        writer.WriteStringValue(text);
-    }
+    public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(DurationText.Of(value));
 
     [GeneratedRegex(@"^(?:(?<h>\d+(?:\.\d+)?)h)?(?:(?<m>\d+(?:\.\d+)?)m(?!s))?(?:(?<s>\d+(?:\.\d+)?)s)?(?:(?<ms>\d+)ms)?$")]
     private static partial Regex GoDuration();

@@ -21,7 +21,7 @@ public static class StatusDescriptions
 
     public static string RequiresPromotionAtStep(int step, int total) => $"{RequiresPromotion} (step {step} of {total})";
 
-    public static string PausedForDuration(int step, int total, TimeSpan pause) => $"Deployment is paused for {pause} after step {step} of {total}";
+    public static string PausedForDuration(int step, int total, TimeSpan pause) => $"Deployment is paused for {DurationText.Of(pause)} after step {step} of {total}";
 
     /// <summary>The timeline's reason when a rollout step failed for good: which step, and the error it met.</summary>
     public static string StepFailed(string step, string error) => $"{step} failed: {error}";
