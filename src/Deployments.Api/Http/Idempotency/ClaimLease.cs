@@ -44,7 +44,9 @@ internal sealed class ClaimLease : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(stop.Token))
             {
-                if (await store.RenewAsync(scope, key, claim.ETag, stop.Token) is not { } renewed)
+                // Not cancelled by the end of the request: a renewal cut off after storage applied it would leave
+                // this claim holding an ETag the row no longer has, and completing the row would then fail.
+                if (await store.RenewAsync(scope, key, claim.ETag, CancellationToken.None) is not { } renewed)
                 {
                     // Taken over (this request looked dead): the new owner's row is not ours to touch.
                     return;
