@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Deployments.Api.Http;
+using Deployments.Rules;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deployments.Api.Auth;
 
@@ -9,7 +11,7 @@ internal static partial class TokensApi
     public static RouteGroupBuilder MapTokensApi(this RouteGroupBuilder api)
     {
         var tokens = api.MapGroup("/tokens").WithTags("Tokens").RequireCapability(Capability.Admin, global: true);
-        tokens.MapPost("/", CreateAsync).Produces<CreatedTokenResponse>(StatusCodes.Status201Created);
+        tokens.MapPost("/", CreateAsync);
         tokens.MapGet("/", async (AccessTokenStore store, CancellationToken ct) => TypedResults.Ok(new TokenList(await store.ListAsync(ct))));
         tokens.MapDelete("/{id}", async Task<IResult> (string id, HttpContext http, AccessTokenStore store, CancellationToken ct) =>
             await store.RevokeAsync(id, Actor.Of(http.User), ct) is { } revoked
@@ -19,34 +21,34 @@ internal static partial class TokensApi
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(CreateTokenBody body, HttpContext http, AccessTokenStore store, TimeProvider time, CancellationToken ct)
+    private static async Task<Created<CreatedTokenResponse>> CreateAsync(CreateTokenBody body, HttpContext http, AccessTokenStore store, TimeProvider time, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new List<ValidationError>();
         if (body.Name is null || !NamePattern().IsMatch(body.Name))
         {
-            errors["name"] = ["must be 1-63 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit"];
+            errors.Add(new ValidationError("name", "must be 1-63 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit"));
         }
 
         var @namespace = body.Namespace ?? Capabilities.AllNamespaces;
         if (@namespace != Capabilities.AllNamespaces && !NamespacePattern().IsMatch(@namespace))
         {
-            errors["namespace"] = ["must be '*' (all namespaces) or a namespace name"];
+            errors.Add(new ValidationError("namespace", "must be '*' (all namespaces) or a namespace name"));
         }
 
         var capabilities = body.Capabilities ?? [];
         if (capabilities.Count == 0 || capabilities.Any(c => !Capabilities.TryParse(c, out _)))
         {
-            errors["capabilities"] = ["must list one or more of 'read', 'submit', 'admin'"];
+            errors.Add(new ValidationError("capabilities", "must list one or more of 'read', 'submit', 'admin'"));
         }
 
         if (body.ExpiresAt is { } expiry && expiry <= time.GetUtcNow())
         {
-            errors["expires_at"] = ["must be in the future"];
+            errors.Add(new ValidationError("expires_at", "must be in the future"));
         }
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The request is invalid.");
+            throw new ValidationException(errors);
         }
 
         var created = await store.CreateAsync(body.Name!, @namespace, [.. capabilities.Distinct()], body.ExpiresAt, Actor.Of(http.User), ct);
