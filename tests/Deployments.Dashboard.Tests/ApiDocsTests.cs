@@ -12,6 +12,15 @@ public sealed class ApiDocsTests(ServerFixture fixture, Browser browser) : IClas
     {
         var key = server.AdminKey();
         var page = await browser.NewPageAsync(server.BaseAddress);
+        var elsewhere = new List<string>();
+        page.Request += (_, request) =>
+        {
+            var url = new Uri(request.Url);
+            if (url.Scheme is "http" or "https" or "ws" or "wss" && url.Host != server.BaseAddress.Host)
+            {
+                elsewhere.Add(request.Url);
+            }
+        };
         try
         {
             await page.GotoAsync("/api/docs#tag/clusters/GET/api/clusters");
@@ -27,6 +36,8 @@ public sealed class ApiDocsTests(ServerFixture fixture, Browser browser) : IClas
 
             Assert.Equal(200, answered.Status);
             Assert.Equal(key, await answered.Request.HeaderValueAsync("x-functions-key"));
+            // The page works offline and tells no third party who reads it (no CDN fonts, no telemetry).
+            Assert.Empty(elsewhere);
             await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "api-docs-1280.png") });
         }
         catch
