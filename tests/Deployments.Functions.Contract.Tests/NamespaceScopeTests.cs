@@ -46,7 +46,7 @@ public sealed class NamespaceScopeTests(AzuriteFixture azurite)
             (submitter, HttpMethod.Get, $"/api/apps/{shop.Id}/revisions?namespace=other", null),
             (submitter, HttpMethod.Get, $"/api/apps/{shop.Id}/revisions/1?namespace=other", null),
             (submitter, HttpMethod.Get, "/api/apps?namespace=default", null),
-            (submitter, HttpMethod.Post, $"/api/environments/prod/promote?namespace=other", new { deployment_id = deployment, scale_down_previous = true }),
+            (submitter, HttpMethod.Post, $"/api/environments/prod/promote?namespace=other", new { deployment_id = deployment, scale_down_previous_deployment = true }),
             (submitter, HttpMethod.Post, $"/api/pipelines/{pipeline}/promote?namespace=other", new { source_app_id = shop.Id }),
             (otherAdmin, HttpMethod.Post, "/api/apps?namespace=other", new { name = "intruder", @namespace = "default", cluster_id = cluster.Id, groups = new { web = 0 } }),
             (otherAdmin, HttpMethod.Patch, $"/api/apps/{shop.Id}?namespace=other", new { labels = new { owner = "other" } }),

@@ -52,6 +52,6 @@ public sealed class EnvironmentsApiTests(ServerFixture fixture) : IClassFixture<
 
         (await server.Api.PostAsync("/api/environments/nowhere/promote", new { deployment_id = Guid.NewGuid() })).IsProblem(HttpStatusCode.NotFound);
         (await server.Api.PostAsync("/api/environments/qa/promote", new { deployment_id = Guid.NewGuid() })).IsProblem(HttpStatusCode.NotFound);
-        (await server.Api.PostAsync("/api/environments/qa/promote", new { scale_down_previous = false })).IsProblem(HttpStatusCode.BadRequest, "deployment_id");
+        (await server.Api.PostAsync("/api/environments/qa/promote", new { scale_down_previous_deployment = false })).IsProblem(HttpStatusCode.BadRequest, "deployment_id");
     }
 }

@@ -21,7 +21,7 @@ public sealed class PromotionApiTests(ServerFixture fixture) : IClassFixture<Ser
         var live = (await server.Api.PostAsync("/api/environments/prod/promote", new { deployment_id = blueDeployment })).Expect(HttpStatusCode.OK);
         Assert.False(live.GetProperty("awaiting_approval").GetBoolean());
         Assert.Equal(blueDeployment, (await server.Api.GetAsync("/api/environments/prod")).Expect(HttpStatusCode.OK).GetProperty("live_deployment_id").GetGuid());
-        var replaced = (await server.Api.PostAsync("/api/environments/prod/promote?namespace=default", new { deployment_id = greenDeployment, scale_down_previous = false })).Expect(HttpStatusCode.OK);
+        var replaced = (await server.Api.PostAsync("/api/environments/prod/promote?namespace=default", new { deployment_id = greenDeployment, scale_down_previous_deployment = false })).Expect(HttpStatusCode.OK);
         Assert.Equal(blueDeployment, replaced.GetProperty("previous_deployment_id").GetGuid());
         Assert.False(replaced.GetProperty("scaled_down_previous").GetBoolean());
 
@@ -61,10 +61,10 @@ public sealed class PromotionApiTests(ServerFixture fixture) : IClassFixture<Ser
         var sourceDeployment = (await server.DeploySuccessfullyAsync(source, version: "v7")).GetProperty("id").GetGuid();
 
         var promoted = await server.Api.PostAsync($"/api/pipelines/{pipeline}/promote", new { source_app_id = source });
-        var result = promoted.Expect(HttpStatusCode.Accepted);
-        Assert.Equal(sourceDeployment, result.GetProperty("source_deployment_id").GetGuid());
-        var targets = result.GetProperty("targets").EnumerateArray().ToList();
-        Assert.Equal(new[] { east, west }.Order(), targets.Select(t => t.GetProperty("app_id").GetGuid()).Order());
+        // Sevalla's answer: an array with one outcome per target.
+        var targets = promoted.Expect(HttpStatusCode.Accepted).EnumerateArray().ToList();
+        Assert.All(targets, t => Assert.Equal(sourceDeployment, t.GetProperty("source_deployment_id").GetGuid()));
+        Assert.Equal(new[] { east, west }.Order(), targets.Select(t => t.GetProperty("target_app_id").GetGuid()).Order());
         Assert.All(targets, t => Assert.False(t.TryGetProperty("error", out _), t.ToString()));
         Assert.Equal($"/api/deployments/{targets[0].GetProperty("deployment_id").GetGuid()}", promoted.Location);
         foreach (var target in targets)
@@ -74,7 +74,7 @@ public sealed class PromotionApiTests(ServerFixture fixture) : IClassFixture<Ser
         }
 
         var onlyWest = (await server.Api.PostAsync($"/api/pipelines/{pipeline}/promote", new { source_app_id = source, target_app_ids = new[] { west } })).Expect(HttpStatusCode.Accepted);
-        Assert.Equal(west, Assert.Single(onlyWest.GetProperty("targets").EnumerateArray()).GetProperty("app_id").GetGuid());
+        Assert.Equal(west, Assert.Single(onlyWest.EnumerateArray()).GetProperty("target_app_id").GetGuid());
         (await server.Api.PostAsync($"/api/pipelines/{pipeline}/promote", new { source_app_id = source, target_app_ids = new[] { Guid.NewGuid() } })).IsProblem(HttpStatusCode.UnprocessableEntity, "target_app_ids");
     }
 

@@ -18,6 +18,7 @@ internal sealed record DeploymentResource(
     DeploymentOptions Options,
     DeploymentStatus Status,
     string StatusDescription,
+    DeploymentState State,
     IReadOnlyDictionary<string, GroupState> Groups,
     int CurrentStep,
     int TotalSteps,
@@ -30,13 +31,14 @@ internal sealed record DeploymentResource(
     Guid? Supersedes,
     bool Instant,
     string? AwaitingApprovalFor,
+    ResourceMetadata Metadata,
     DeploymentLinks Links)
 {
     public static DeploymentResource From(Deployment deployment) => new(
         deployment.Id, deployment.AppId, deployment.Namespace, deployment.ClusterId, deployment.Revision, deployment.PreviousRevision,
-        deployment.Strategy, deployment.Kind, deployment.Options, deployment.Status, deployment.StatusDescription, deployment.Groups,
+        deployment.Strategy, deployment.Kind, deployment.Options, deployment.Status, deployment.StatusDescription, DeploymentState.Of(deployment), deployment.Groups,
         deployment.CurrentStep, deployment.TotalSteps, deployment.CreatedBy, deployment.Reason, deployment.CreatedAt, deployment.UpdatedAt,
-        deployment.ModifyIndex, deployment.PausedAt, deployment.Supersedes, deployment.Instant, deployment.AwaitingApprovalFor,
+        deployment.ModifyIndex, deployment.PausedAt, deployment.Supersedes, deployment.Instant, deployment.AwaitingApprovalFor, deployment.Metadata,
         DeploymentLinks.For(deployment));
 }
 

@@ -16,10 +16,11 @@ internal static class DeploymentsApi
         deployments.MapPost("/", CreateAsync).Accepts<CreateDeploymentBody>(ApiSetup.JsonContentType);
         deployments.MapGet("/", ListAsync);
         deployments.MapGet("/{id}", GetAsync);
+        deployments.MapPatch("/{id}", UpdateAsync).Accepts<UpdateDeploymentBody>(ApiSetup.JsonContentType);
         deployments.MapGet("/{id}/allocations", AllocationsAsync);
         deployments.MapGet("/{id}/events", EventsAsync);
         deployments.MapPost("/{id}/promote", (Guid id, JsonBody<PromoteBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
-            Command(() => service.PromoteAsync(id, body.Value?.Groups, Actor.Of(http.User), ct)))
+            Command(() => service.PromoteAsync(id, body.Value?.GroupsToPromote(), Actor.Of(http.User), ct)))
             .Accepts<PromoteBody>(ApiSetup.JsonContentType);
         deployments.MapPost("/{id}/continue", (Guid id, JsonBody<EmptyBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
             Command(() => service.ContinueAsync(id, Actor.Of(http.User), ct)));
@@ -64,6 +65,14 @@ internal static class DeploymentsApi
         var deployment = await LongPoll.UntilPastAsync(index, wait, async token => await service.GetRequiredAsync(id, token), d => d.ModifyIndex, ct);
         http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(deployment.ModifyIndex);
         return TypedResults.Ok(DeploymentResource.From(deployment));
+    }
+
+    /// <summary>Cloud Foundry's update of a deployment: its labels and annotations, whatever its status.</summary>
+    private static async Task<Ok<DeploymentResource>> UpdateAsync(Guid id, JsonBody<UpdateDeploymentBody> body, HttpContext http, DeploymentService service, CancellationToken ct)
+    {
+        var request = body.Required;
+        RequiredFields.Check(("metadata", request.Metadata is not null));
+        return TypedResults.Ok(DeploymentResource.From(await service.UpdateMetadataAsync(id, request.Metadata!.ToPatch(), Actor.Of(http.User), ct)));
     }
 
     /// <summary>
@@ -123,8 +132,9 @@ internal static class DeploymentsApi
     {
         var request = body.Required;
         DeploymentBodyRules.CheckPromoteToCluster(request);
+        request.Overrides?.Check(request.NewName);
         var result = await service.PromoteToClusterAsync(new PromoteToClusterRequest(id, request.TargetClusterId.GetValueOrDefault(), Actor.Of(http.User),
-            request.NewName, request.DeleteSource, request.Overrides), catalog, ct);
+            request.Overrides?.NameOr(request.NewName) ?? request.NewName, request.DeleteSource, request.Overrides?.ToOverrides()), catalog, ct);
         return AcceptedWork.At($"/api/deployments/{result.NewDeploymentId}", result);
     }
 

@@ -19,6 +19,9 @@ internal sealed record UpdateEnvironmentBody(Guid? ClusterId = null, int? Order 
         new(ClusterId, Order, RequiresApproval, approvalExpirySent ? new Change<TimeSpan?>(ApprovalExpiry) : null);
 }
 
-/// <summary>Baseten-style: make a successful deployment the live one of the environment.</summary>
-internal sealed record PromoteToEnvironmentBody(Guid? DeploymentId = null, bool ScaleDownPrevious = true);
+/// <summary>
+/// Baseten-style: make a successful deployment the live one of the environment, by Baseten's field names;
+/// the previous live deployment is scaled down unless <c>scale_down_previous_deployment</c> is false.
+/// </summary>
+internal sealed record PromoteToEnvironmentBody(Guid? DeploymentId = null, bool ScaleDownPreviousDeployment = true);
 

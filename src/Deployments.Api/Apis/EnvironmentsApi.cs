@@ -50,7 +50,7 @@ internal static class EnvironmentsApi
         RequiredFields.Check(("deployment_id", request.DeploymentId is not null));
         var deploymentId = request.DeploymentId.GetValueOrDefault();
         var environment = await catalog.GetEnvironmentAsync(QueryValues.Namespace(@namespace), name, ct);
-        var result = await service.PromoteToEnvironmentAsync(environment.Namespace, environment.Name, deploymentId, request.ScaleDownPrevious, Actor.Of(http.User), ct);
+        var result = await service.PromoteToEnvironmentAsync(environment.Namespace, environment.Name, deploymentId, request.ScaleDownPreviousDeployment, Actor.Of(http.User), ct);
         return result.AwaitingApproval ? AcceptedWork.At($"/api/deployments/{deploymentId}", result) : TypedResults.Ok(result);
     }
 

@@ -1,4 +1,5 @@
 using Deployments.Model;
+using Deployments.Service;
 
 namespace Deployments.Api.Apis;
 
@@ -9,3 +10,13 @@ internal sealed record PipelineResource(Guid Id, string Name, string Namespace, 
 }
 
 internal sealed record PipelineList(IReadOnlyList<PipelineResource> Pipelines);
+
+/// <summary>
+/// One target of a pipeline promotion, as Sevalla answers it (an array of these): the target app and the
+/// deployment it got, plus the source deployment copied and, for a target that could not start, why.
+/// </summary>
+internal sealed record PipelineTargetOutcome(Guid TargetAppId, Guid? DeploymentId, Guid SourceDeploymentId, string? Error)
+{
+    public static List<PipelineTargetOutcome> From(PipelinePromotionResult result) =>
+        [.. result.Targets.Select(t => new PipelineTargetOutcome(t.AppId, t.DeploymentId, result.SourceDeploymentId, t.Error))];
+}

@@ -37,10 +37,10 @@ internal static class PipelinesApi
     }
 
     /// <summary>
-    /// One deployment per target, each running on its own: 202 with every target's outcome (a target that
-    /// could not start says why); Location names the first deployment started, when one was.
+    /// One deployment per target, each running on its own: 202 with an array of every target's outcome, as
+    /// Sevalla answers (a target that could not start says why); Location names the first deployment started, when one was.
     /// </summary>
-    private static async Task<AcceptedWork<PipelinePromotionResult>> PromoteAsync(Guid id, JsonBody<PromotePipelineBody> body, HttpContext http, DeploymentService service, CancellationToken ct)
+    private static async Task<AcceptedWork<List<PipelineTargetOutcome>>> PromoteAsync(Guid id, JsonBody<PromotePipelineBody> body, HttpContext http, DeploymentService service, CancellationToken ct)
     {
         var request = body.Required;
         RequiredFields.Check(("source_app_id", request.SourceAppId is not null));
@@ -51,6 +51,6 @@ internal static class PipelinesApi
 
         var result = await service.PromotePipelineAsync(id, request.SourceAppId.GetValueOrDefault(), request.TargetAppIds, Actor.Of(http.User), ct);
         var first = result.Targets.FirstOrDefault(t => t.DeploymentId is not null)?.DeploymentId;
-        return AcceptedWork.At(first is { } started ? $"/api/deployments/{started}" : null, result);
+        return AcceptedWork.At(first is { } started ? $"/api/deployments/{started}" : null, PipelineTargetOutcome.From(result));
     }
 }

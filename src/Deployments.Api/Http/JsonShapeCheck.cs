@@ -96,8 +96,9 @@ internal static class JsonShapeCheck
 
             if (type?.Kind == JsonTypeInfoKind.Dictionary)
             {
-                // A map's values are never optional: a null entry is a mistake, not a way to say "absent".
-                if (property.Value.ValueKind == JsonValueKind.Null)
+                // A map's values are never optional: a null entry is a mistake, not a way to say "absent",
+                // except in a map of removable entries, where null removes the key.
+                if (property.Value.ValueKind == JsonValueKind.Null && type.Type != typeof(RemovableEntries))
                 {
                     errors.Add(new(propertyPath, "must not be null"));
                     continue;

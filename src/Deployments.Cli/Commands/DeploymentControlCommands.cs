@@ -14,7 +14,9 @@ internal static class DeploymentControlCommands
     {
         var groups = Describe.Repeated("--group", "Promote only this group (the others keep their canaries)", "--group web");
         yield return Control(runner, "promote", "promote", "Promote a canary: all groups to the new revision, or only the --group ones.", "deployctl promote 1a2b3c4d --wait",
-            [groups], invocation => invocation.Value(groups)!.Length == 0 ? null : new JsonObject { ["groups"] = new JsonArray([.. invocation.Value(groups)!.Select(g => JsonValue.Create(g))]) });
+            [groups], invocation => invocation.Value(groups)!.Length == 0
+                ? new JsonObject { ["all"] = true }
+                : new JsonObject { ["groups"] = new JsonArray([.. invocation.Value(groups)!.Select(g => JsonValue.Create(g))]) });
         yield return Control(runner, "continue", "continue", "Continue a canary to its next step.", "deployctl continue 1a2b3c4d", [], _ => null);
         yield return Control(runner, "pause", "pause", "Pause a rollout at its next wait (paused time does not count against the deadline).", "deployctl pause 1a2b3c4d", [], _ => null);
         yield return Control(runner, "resume", "pause", "Resume a paused rollout.", "deployctl resume 1a2b3c4d --wait", [], _ => new JsonObject { ["pause"] = false });

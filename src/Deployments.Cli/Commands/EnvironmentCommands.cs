@@ -68,7 +68,7 @@ internal static class EnvironmentCommands
         return CatalogCommands.ById(runner, resource, command, async (invocation, environment) =>
         {
             var id = await Resolve.DeploymentAsync(invocation, invocation.Value(deployment)!);
-            var body = new JsonObject { ["deployment_id"] = id.ToString(), ["scale_down_previous"] = !invocation.Value(keep) };
+            var body = new JsonObject { ["deployment_id"] = id.ToString(), ["scale_down_previous_deployment"] = !invocation.Value(keep) };
             var answer = await invocation.Client.PostAsync($"api/environments/{environment}/promote{invocation.NamespaceQuery}", body, invocation.CancellationToken);
             if (invocation.Value(follow.Wait) || invocation.Value(follow.UntilPaused))
             {

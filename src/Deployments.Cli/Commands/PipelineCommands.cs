@@ -50,8 +50,8 @@ internal static class PipelineCommands
             }
 
             var answer = await invocation.Client.PostAsync($"api/pipelines/{pipeline}/promote", body, invocation.CancellationToken);
-            invocation.Print.Result(answer, json => Printer.Table(json.Items("targets"),
-                ("target app", t => t.Str("app_id")), ("deployment", t => t.Str("deployment_id")), ("error", t => t.Str("error"))));
+            invocation.Print.Result(answer, json => Printer.Table(json.Items(),
+                ("target app", t => t.Str("target_app_id")), ("deployment", t => t.Str("deployment_id")), ("error", t => t.Str("error"))));
         });
     }
 

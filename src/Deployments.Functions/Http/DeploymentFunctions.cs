@@ -20,6 +20,10 @@ public sealed class DeploymentFunctions(ApiPipeline api)
     public Task<IActionResult> GetDeployment([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deployments/{id}")] HttpRequest request) =>
         api.RunAsync(request);
 
+    [Function("UpdateDeploymentMetadata")]
+    public Task<IActionResult> UpdateDeploymentMetadata([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "deployments/{id}")] HttpRequest request) =>
+        api.RunAsync(request);
+
     [Function("ListDeploymentAllocations")]
     public Task<IActionResult> ListDeploymentAllocations([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deployments/{id}/allocations")] HttpRequest request) =>
         api.RunAsync(request);

@@ -33,6 +33,9 @@ public sealed record Deployment : INamespaced
 
     public DeploymentStatus Status { get; init; } = DeploymentStatus.Pending;
 
+    /// <summary>When <see cref="Status"/> last changed (its creation until then); absent on records written before it was kept.</summary>
+    public DateTimeOffset? StatusChangedAt { get; init; }
+
     public string StatusDescription { get; init; } = StatusDescriptions.Pending;
 
     public IReadOnlyDictionary<string, GroupState> Groups { get; init; } = new Dictionary<string, GroupState>();
@@ -44,6 +47,8 @@ public sealed record Deployment : INamespaced
     public required string CreatedBy { get; init; }
 
     public string? Reason { get; init; }
+
+    public ResourceMetadata Metadata { get; init; } = ResourceMetadata.Empty;
 
     public required DateTimeOffset CreatedAt { get; init; }
 

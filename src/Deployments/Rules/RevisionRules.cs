@@ -79,6 +79,6 @@ public static class RevisionRules
         overrides?.Artifact ?? source.Artifact,
         overrides?.Config is { } config ? source.Config.Concat(config).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value) : source.Config,
         overrides?.Environment is { } environment ? source.Environment.Concat(environment).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value) : source.Environment,
-        overrides?.Resources ?? source.Resources,
+        overrides?.Resources?.ApplyTo(source.Resources) ?? source.Resources,
         overrides?.HealthPath ?? source.HealthPath);
 }

@@ -14,8 +14,8 @@ public sealed partial class CatalogService
         Names.Optional(errors, "namespace", request.Namespace);
         Names.Optional(errors, "environment", request.Environment);
         CheckGroups(errors, request.Groups);
-        CheckMetadata(errors, "labels", request.Labels);
-        CheckMetadata(errors, "annotations", request.Annotations);
+        MetadataRules.Check(errors, "labels", request.Labels);
+        MetadataRules.Check(errors, "annotations", request.Annotations);
         if (request.Revision is { } spec)
         {
             errors.AddRange(RevisionRules.Validate(spec, "revision."));
@@ -72,8 +72,8 @@ public sealed partial class CatalogService
             RequireName(errors, "environment", environment);
         }
 
-        CheckMetadata(errors, "labels", update.Labels);
-        CheckMetadata(errors, "annotations", update.Annotations);
+        MetadataRules.Check(errors, "labels", update.Labels);
+        MetadataRules.Check(errors, "annotations", update.Annotations);
         ThrowIfAny(errors);
         if (update.Groups is not null && await ActiveDeploymentAsync(current, cancellationToken) is { } active)
         {

@@ -86,6 +86,38 @@ public sealed partial class DeploymentService
         return await CommandAsync(deployment, new RolloutCommand(DeploymentCommandKind.Cancel, actor, reason), "cancel", $"Cancel requested by {actor}" + Because(reason), cancellationToken);
     }
 
+    /// <summary>
+    /// Sets and removes labels and annotations (Cloud Foundry's PATCH of a deployment's metadata), at any
+    /// status, ended deployments included: metadata describes the deployment and does not change its rollout.
+    /// </summary>
+    public async Task<Deployment> UpdateMetadataAsync(Guid id, MetadataPatch patch, string actor, CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>();
+        foreach (var (field, changes) in new[] { ("metadata.labels", patch.Labels), ("metadata.annotations", patch.Annotations) })
+        {
+            MetadataRules.Check(errors, field, changes?.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        return await deployments.UpdateAsync(id, current =>
+        {
+            var metadata = patch.ApplyTo(current.Metadata);
+            var merged = new List<ValidationError>();
+            MetadataRules.Check(merged, "metadata.labels", metadata.Labels);
+            MetadataRules.Check(merged, "metadata.annotations", metadata.Annotations);
+            if (merged.Count > 0)
+            {
+                throw new ValidationException(merged);
+            }
+
+            return new DeploymentChange(current with { Metadata = metadata }, [(actor, "metadata", $"Labels and annotations updated by {actor}")]);
+        }, cancellationToken);
+    }
+
     /// <summary>Sets allocation health by hand (health_check = manual, or a platform reporting through the API).</summary>
     public async Task<Deployment> SetAllocationHealthAsync(Guid id, IReadOnlyList<Guid> healthy, IReadOnlyList<Guid> unhealthy, string actor, CancellationToken cancellationToken)
     {

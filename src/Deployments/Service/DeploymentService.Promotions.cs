@@ -31,8 +31,13 @@ public sealed partial class DeploymentService
         var revision = await apps.GetRevisionAsync(app.Id, source.Revision, cancellationToken)
             ?? throw new NotFoundException("revision", $"{app.Id}/{source.Revision}");
         var spec = RevisionRules.Override(revision, request.Overrides);
+        if (RevisionRules.Validate(spec, "overrides.") is { Count: > 0 } invalid)
+        {
+            throw new ValidationException(invalid);
+        }
+
         var created = await catalogService.CreateAppAsync(new CreateAppRequest(
-            request.NewName ?? $"{app.Name}-{cluster.Name}", cluster.Id, request.Overrides?.Groups ?? app.Groups, app.Namespace, app.Environment,
+            request.NewName ?? $"{app.Name}-{cluster.Name}", cluster.Id, request.Overrides?.GroupsFor(app.Groups) ?? app.Groups, app.Namespace, app.Environment,
             app.Labels, app.Annotations, spec), cancellationToken);
         var strategyOptions = DeploymentOptionsValidator.Validate(source.Strategy, source.Options, created.Groups).Count == 0
             ? (source.Strategy, source.Options)

@@ -65,6 +65,9 @@ public sealed partial class DeploymentService(
             errors.AddRange(RevisionRules.Validate(spec, ""));
         }
 
+        MetadataRules.Check(errors, "metadata.labels", request.Metadata?.Labels);
+        MetadataRules.Check(errors, "metadata.annotations", request.Metadata?.Annotations);
+
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
@@ -91,7 +94,8 @@ public sealed partial class DeploymentService(
             }
         }
 
-        return await StartDeploymentAsync(app, revision, request.Strategy, deploymentOptions, request.Actor, request.Reason, DeploymentKind.Rollout, cancellationToken, deploymentId);
+        return await StartDeploymentAsync(app, revision, request.Strategy, deploymentOptions, request.Actor, request.Reason, DeploymentKind.Rollout, cancellationToken, deploymentId,
+            metadata: request.Metadata);
     }
 
     /// <summary>
@@ -101,7 +105,8 @@ public sealed partial class DeploymentService(
     /// </summary>
     internal async Task<Deployment> StartDeploymentAsync(
         App app, int revision, Strategy strategy, DeploymentOptions deploymentOptions, string actor, string? reason, DeploymentKind kind,
-        CancellationToken cancellationToken, Guid? id = null, bool instant = false, DeploymentStatus initialStatus = DeploymentStatus.Pending)
+        CancellationToken cancellationToken, Guid? id = null, bool instant = false, DeploymentStatus initialStatus = DeploymentStatus.Pending,
+        ResourceMetadata? metadata = null)
     {
         var deploymentId = id ?? RequestIds.New($"deploy:{app.Id:N}");
         if (await deployments.GetAsync(deploymentId, cancellationToken) is { } made)
@@ -138,6 +143,7 @@ public sealed partial class DeploymentService(
             TotalSteps = strategy == Strategy.Canary && !instant ? deploymentOptions.Steps.Count : 0,
             CreatedBy = actor,
             Reason = reason,
+            Metadata = metadata ?? ResourceMetadata.Empty,
             CreatedAt = now,
             UpdatedAt = now,
             InstanceId = InstanceIdFor(deploymentId),

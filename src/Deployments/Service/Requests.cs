@@ -28,7 +28,8 @@ public sealed record CreateDeploymentRequest(
     int? Revision = null,
     RevisionSpec? NewRevision = null,
     DeploymentOptions? Options = null,
-    string? Reason = null);
+    string? Reason = null,
+    ResourceMetadata? Metadata = null);
 
 /// <summary>Roll an app back to a revision (its last stable one when not given).</summary>
 public sealed record RollbackCommand(Guid AppId, int? Revision, string Actor, string? Reason = null, Guid? FailedDeploymentId = null);
@@ -40,9 +41,22 @@ public sealed record RevisionOverrides(
     Artifact? Artifact = null,
     IReadOnlyDictionary<string, string>? Config = null,
     IReadOnlyDictionary<string, EnvironmentValue>? Environment = null,
-    Resources? Resources = null,
+    ResourceOverrides? Resources = null,
     string? HealthPath = null,
-    IReadOnlyDictionary<string, int>? Groups = null);
+    IReadOnlyDictionary<string, int>? Groups = null,
+    int? Replicas = null)
+{
+    /// <summary>Named groups' counts, or one count (Mengi's <c>replicas</c>) for every group of the source app, or the source's.</summary>
+    public IReadOnlyDictionary<string, int> GroupsFor(IReadOnlyDictionary<string, int> source) =>
+        Groups ?? (Replicas is { } replicas ? source.ToDictionary(g => g.Key, _ => replicas) : source);
+}
+
+/// <summary>Resource fields to change; those left out keep the source revision's.</summary>
+public sealed record ResourceOverrides(double? Cpu = null, int? MemoryMb = null, int? DiskMb = null, int? StorageMb = null, int? Port = null, IReadOnlyList<string>? Volumes = null)
+{
+    public Resources ApplyTo(Resources source) => new(
+        Cpu ?? source.Cpu, MemoryMb ?? source.MemoryMb, DiskMb ?? source.DiskMb, StorageMb ?? source.StorageMb, Port ?? source.Port, Volumes ?? source.Volumes);
+}
 
 public sealed record PromoteToClusterResult(Guid SourceDeploymentId, Guid NewDeploymentId, Guid TargetClusterId, bool SourceDeleted, string Message);
 

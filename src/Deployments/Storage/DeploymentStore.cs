@@ -21,7 +21,7 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time)
     public async Task<Deployment> CreateAsync(Deployment deployment, string actor, string message, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        deployment = deployment with { ModifyIndex = NextIndex(0) };
+        deployment = deployment with { ModifyIndex = NextIndex(0), StatusChangedAt = deployment.CreatedAt };
         await IndexAsync(deployment, cancellationToken);
         return await RecordAsync(deployment, actor, message, cancellationToken);
     }
@@ -81,7 +81,13 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time)
                 return stored.Document;
             }
 
-            var updated = change.Updated with { ModifyIndex = NextIndex(stored.Document.ModifyIndex), UpdatedAt = time.GetUtcNow() };
+            var now = time.GetUtcNow();
+            var updated = change.Updated with
+            {
+                ModifyIndex = NextIndex(stored.Document.ModifyIndex),
+                UpdatedAt = now,
+                StatusChangedAt = change.Updated.Status == stored.Document.Status ? stored.Document.StatusChangedAt : now,
+            };
             var actions = new List<TableTransactionAction>
             {
                 new(TableTransactionActionType.UpdateReplace, DocumentTable.ToEntity(Key(id), DeploymentRow, updated), stored.ETag),

@@ -42,9 +42,9 @@ public static class BodyEndpoints
                 Required = Set("name", "cluster_id"), NeverNull = Set("order", "requires_approval"),
             },
             new(HttpMethod.Patch, $"/api/environments/{ids.Environment}", Json($$"""{"cluster_id": "{{ids.Cluster}}", "order": 2, "requires_approval": true, "approval_expiry": "2h"}""")),
-            new(HttpMethod.Post, $"/api/environments/{ids.Environment}/promote", Json($$"""{"deployment_id": "{{ids.Deployment}}", "scale_down_previous": true}"""))
+            new(HttpMethod.Post, $"/api/environments/{ids.Environment}/promote", Json($$"""{"deployment_id": "{{ids.Deployment}}", "scale_down_previous_deployment": true}"""))
             {
-                Required = Set("deployment_id"), NeverNull = Set("scale_down_previous"),
+                Required = Set("deployment_id"), NeverNull = Set("scale_down_previous_deployment"),
             },
             new(HttpMethod.Post, "/api/apps", With(Json($$"""
                 {"name": "newcomer", "namespace": "default", "cluster_id": "{{ids.Cluster}}", "groups": {"web": 1}, "environment": "prod",
@@ -84,15 +84,18 @@ public static class BodyEndpoints
             {
                 PathWithBadId = $"/api/subscriptions/{BadId}?namespace=hooks",
             },
-            new(HttpMethod.Post, "/api/deployments", With(Json($$"""{"app_id": "{{ids.App}}", "strategy": "canary", "revision": 1, "reason": "ship it"}"""), "options", Json(options)))
+            new(HttpMethod.Post, "/api/deployments", With(With(Json($$"""{"app_id": "{{ids.App}}", "strategy": "canary", "revision": 1, "reason": "ship it"}"""), "options", Json(options)),
+                "metadata", Json("""{"labels": {"team": "payments"}, "annotations": {"ticket": "CHG-1"}}""")))
             {
-                Maps = Set("options.groups"), Enums = Set("strategy", "options.health_check"), Required = Set("app_id"), NeverNull = Set(["strategy", .. optionsNeverNull]),
+                Maps = Set("options.groups", "metadata.labels", "metadata.annotations"), Enums = Set("strategy", "options.health_check"), Required = Set("app_id"),
+                NeverNull = Set(["strategy", .. optionsNeverNull]),
             },
             new(HttpMethod.Post, "/api/deployments", Merge(Json($$"""{"app_id": "{{ids.App}}", "strategy": "rolling"}"""), revision))
             {
                 Maps = Set(revisionMaps), Enums = Set("strategy"), Required = Set("app_id"), NeverNull = Set([.. revisionNeverNull, "artifact.args"]),
             },
             new(HttpMethod.Post, $"{deployment}/promote", Json("""{"groups": ["web"]}""")) { PathWithBadId = $"{badDeployment}/promote" },
+            new(HttpMethod.Post, $"{deployment}/promote", Json("""{"all": true}""")),
             new(HttpMethod.Post, $"{deployment}/continue", Json("{}")) { PathWithBadId = $"{badDeployment}/continue" },
             new(HttpMethod.Post, $"{deployment}/pause", Json("""{"pause": true}""")) { NeverNull = Set("pause"), PathWithBadId = $"{badDeployment}/pause" },
             new(HttpMethod.Post, $"{deployment}/fail", Json("""{"reason": "broken"}""")) { PathWithBadId = $"{badDeployment}/fail" },
@@ -108,8 +111,15 @@ public static class BodyEndpoints
             {
                 Maps = Set(["overrides.groups", .. revisionMaps.Select(m => $"overrides.{m}")]),
                 Required = Set("target_cluster_id"),
-                NeverNull = Set(["delete_source", .. revisionNeverNull.Select(f => $"overrides.{f}"), "overrides.artifact.args"]),
+                NeverNull = Set("delete_source", "overrides.artifact.args"),
                 PathWithBadId = $"{badDeployment}/promote-to-cluster",
+            },
+            new(HttpMethod.Post, $"{deployment}/promote-to-cluster", With(Json($$"""{"target_cluster_id": "{{ids.OtherCluster}}", "delete_source": false}"""), "overrides", Json("""
+                {"name": "copy", "replicas": 2, "docker_image": "registry.test/app:2", "container_port": 8080, "cpu_request": 0.5, "memory_request_mb": 256,
+                 "storage_size_gb": 1, "environment_variables": [{"name": "VERSION", "value": "v2"}, {"name": "TOKEN", "secret_ref": "vault:token"}]}
+                """)))
+            {
+                Required = Set("target_cluster_id"), NeverNull = Set("delete_source"),
             },
         ];
     }

@@ -69,7 +69,7 @@ export async function environmentsPage(_, page, signal) {
         label: `Promote to ${environment.name}`,
         message: `Make the deployment live in ${environment.name}${environment.requires_approval ? ' once someone approves it' : ''}.`,
         run: () => post(`/api/environments/${encodeURIComponent(environment.name)}/promote${query({ namespace })}`,
-          { deployment_id: input.value.trim() || null, scale_down_previous: scaleDown.checked }),
+          { deployment_id: input.value.trim() || null, scale_down_previous_deployment: scaleDown.checked }),
         done: () => navigate(`#/deployments/${input.value.trim()}`),
       }));
   };
@@ -97,7 +97,7 @@ export async function pipelinesPage(_, page, signal) {
       message: 'Deploy the source app\'s last successful revision to every app of the next stage.',
       run: () => post(`/api/pipelines/${pipeline.id}/promote`, { source_app_id: source.value }),
       done: result => {
-        const started = result.targets?.find(t => t.deployment_id);
+        const started = result.find?.(t => t.deployment_id);
         if (started) navigate(`#/deployments/${started.deployment_id}`);
       },
     }));

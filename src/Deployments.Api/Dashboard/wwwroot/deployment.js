@@ -134,7 +134,7 @@ function commands(d, allocations, redraw) {
       command('Reject', 'reject', `Refuse this deployment's promotion into ${d.awaiting_approval_for}.`, { takesReason: true, danger: true }));
   }
   if (canary && Object.values(d.groups).some(g => !g.promoted)) {
-    row.append(command('Promote all', 'promote', 'Promote the canaries of every group: the rollout proceeds to full scale.', { primary: d.status_description.startsWith(REQUIRES_PROMOTION) }));
+    row.append(command('Promote all', 'promote', 'Promote the canaries of every group: the rollout proceeds to full scale.', { primary: d.status_description.startsWith(REQUIRES_PROMOTION), body: () => ({ all: true }) }));
     if (groups.length > 1) {
       groups.filter(g => !d.groups[g].promoted).forEach(group =>
         row.append(command(`Promote ${group}`, 'promote', `Promote the canaries of group ${group} only.`, { body: () => ({ groups: [group] }) })));

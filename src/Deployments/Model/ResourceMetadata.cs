@@ -1,0 +1,37 @@
+namespace Deployments.Model;
+
+/// <summary>
+/// Labels and annotations a person or tool attaches to a deployment, shaped as Cloud Foundry's
+/// <c>metadata</c>: labels are short values to select by, annotations longer notes.
+/// </summary>
+public sealed record ResourceMetadata(IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, string> Annotations)
+{
+    public static readonly ResourceMetadata Empty = new(new Dictionary<string, string>(), new Dictionary<string, string>());
+}
+
+/// <summary>
+/// A change of metadata, as Cloud Foundry's PATCH applies it: a key with a value sets it, a key with null
+/// removes it, and keys left out stay as they are.
+/// </summary>
+public sealed record MetadataPatch(IReadOnlyDictionary<string, string?>? Labels, IReadOnlyDictionary<string, string?>? Annotations)
+{
+    public ResourceMetadata ApplyTo(ResourceMetadata current) => new(Apply(current.Labels, Labels), Apply(current.Annotations, Annotations));
+
+    private static Dictionary<string, string> Apply(IReadOnlyDictionary<string, string> current, IReadOnlyDictionary<string, string?>? changes)
+    {
+        var result = new Dictionary<string, string>(current, StringComparer.Ordinal);
+        foreach (var (key, value) in changes ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                result.Remove(key);
+            }
+            else
+            {
+                result[key] = value;
+            }
+        }
+
+        return result;
+    }
+}
