@@ -9,10 +9,9 @@ namespace Deployments.Engine;
 
 /// <summary>
 /// Runs the registered orchestrators and activities on a <see cref="TaskHubWorker"/> over the Azure
-/// Storage provider, the engine the Functions host runs them on. Stopping is graceful: the worker stops
-/// taking work, lets what is in flight finish and gives its partitions back. A message that reaches the
-/// stopping host's control queue after it stopped running orchestrations (an activity's result, say)
-/// stays hidden until its visibility timeout runs out, which is why we ship a short one.
+/// Storage provider, the engine the Functions host runs them on. Stopping is graceful and hands the work
+/// back at once: the host stops fetching, finishes what it holds, gives its partitions back, and only then
+/// stops running work, so nothing it leaves behind waits out a visibility timeout.
 /// </summary>
 internal sealed partial class TaskHubWorkerService(
     TaskHubStorage storage, TaskRegistry registry, IServiceProvider services, DataConverter converter, ILoggerFactory loggers, ILogger<TaskHubWorkerService> logger)
@@ -39,7 +38,11 @@ internal sealed partial class TaskHubWorkerService(
     {
         if (worker is not null)
         {
-            // The framework waits a few seconds at most for in-flight work items before it lets go.
+            // The provider lets go of its partitions first, while the dispatchers still run: it stops fetching,
+            // finishes the orchestration work already in memory and gives each lease back, so what arrives
+            // afterwards (an activity's result) stays visible for the next owner. Stopping the worker first would
+            // leave such a message fetched and hidden, unprocessed, until its visibility timeout.
+            await storage.Service.StopAsync(isForced: false);
             await worker.StopAsync(isForced: false);
             worker = null;
         }

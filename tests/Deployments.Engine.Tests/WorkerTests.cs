@@ -72,6 +72,28 @@ public sealed class WorkerTests(AzuriteFixture azurite)
         Assert.Equal(["migrate"], log.Started);
     }
 
+    [Fact]
+    public async Task GracefulShutdown_HandsItsWorkBackAtOnce_NotAfterTheMessagesVisibilityTimeout()
+    {
+        // Five minutes (the framework's default) of visibility: a message the stopping host fetched and did not
+        // process would stall the orchestration far past the test's deadline.
+        var hub = azurite.NewHubName("handback");
+        var log = new SlowWorkLog();
+        string id;
+        await using (var first = await StartOnHubAsync(hub, log, TimeSpan.FromMinutes(5)))
+        {
+            id = await first.Client.ScheduleNewOrchestrationInstanceAsync(TestTasks.SlowWork, "reindex");
+            await Polling.UntilAsync("the slow activity to start", () => !log.Started.IsEmpty);
+            await first.StopAsync();
+        }
+
+        await using var second = await StartOnHubAsync(hub, log, TimeSpan.FromMinutes(5));
+        var done = await second.WaitForEndAsync(id);
+
+        Assert.Equal("reindex done", done.ReadOutputAs<string>());
+        Assert.Equal(["reindex"], log.Started);
+    }
+
     private Task<EngineHost> StartAsync(string prefix, Action<IServiceCollection>? services = null) =>
         EngineHost.StartAsync(azurite.ConnectionString, azurite.NewHubName(prefix), services);
 
@@ -80,7 +102,7 @@ public sealed class WorkerTests(AzuriteFixture azurite)
     /// orchestrations: the Azure Storage provider keeps such a message hidden, unprocessed, until its visibility
     /// timeout runs out (5 minutes by default). A short one lets the fresh host see it within the test's deadline.
     /// </remarks>
-    private Task<EngineHost> StartOnHubAsync(string hub, SlowWorkLog log) =>
+    private Task<EngineHost> StartOnHubAsync(string hub, SlowWorkLog log, TimeSpan? visibility = null) =>
         EngineHost.StartAsync(azurite.ConnectionString, hub, services => services.AddSingleton(log),
-            options => options.StorageProvider.ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(5));
+            options => options.StorageProvider.ControlQueueVisibilityTimeout = visibility ?? TimeSpan.FromSeconds(5));
 }
