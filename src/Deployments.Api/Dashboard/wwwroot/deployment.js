@@ -77,6 +77,12 @@ function keepCommands(body, fresh) {
   return old && old.dataset.signature === fresh.dataset.signature ? old : fresh;
 }
 
+/** key=value, comma-separated; null (the fact is left out) when there are none. */
+const pairs = entries => {
+  const all = Object.entries(entries ?? {});
+  return all.length === 0 ? null : all.map(([key, value]) => `${key}=${value}`).join(', ');
+};
+
 function summary(d) {
   const facts = [
     ['Status', badge(d.status)],
@@ -88,6 +94,8 @@ function summary(d) {
     ['Reason', d.reason ?? '—'],
     ['Awaiting approval for', d.awaiting_approval_for ?? null],
     ['Supersedes', d.supersedes ? h('a', { href: `#/deployments/${d.supersedes}` }, shortId(d.supersedes)) : null],
+    ['Labels', pairs(d.metadata?.labels)],
+    ['Annotations', pairs(d.metadata?.annotations)],
     ['Updated', time(d.updated_at)],
   ].filter(([, value]) => value !== null);
   return h('dl', { class: 'facts', id: 'summary', 'data-status': d.status }, facts.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)]));
