@@ -110,7 +110,7 @@ public sealed class DashboardTests(ServerFixture fixture, Browser browser) : ICl
         await page.GetByLabel("Key or token").FillAsync("not-the-key");
         await page.GetByLabel("Key or token").PressAsync("Enter");
 
-        await Expect(page.Locator("#sign-in-form").GetByRole(AriaRole.Alert)).ToContainTextAsync("Authentication required");
+        await Expect(page.Locator("#sign-in-form").GetByRole(AriaRole.Alert)).ToContainTextAsync("The key was refused");
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Sections" })).ToBeHiddenAsync();
         Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('deployments.key')"));
     }

@@ -18,7 +18,9 @@ public sealed class AuthTests(AzuriteFixture azurite)
             using var response = await anonymous.GetAsync(path);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            Assert.Equal(401, (await response.ReadAsync()).GetProperty("status").GetInt32());
+            var problem = await response.ReadAsync();
+            Assert.Equal(401, problem.GetProperty("status").GetInt32());
+            Assert.Equal("Authentication required", problem.GetProperty("title").GetString());
         }
 
         foreach (var path in new[] { "/api/health/live", "/api/openapi/v1.json", "/api/docs", "/api/dashboard", "/api/dashboard/app.js" })
@@ -48,6 +50,10 @@ public sealed class AuthTests(AzuriteFixture azurite)
         using var wrong = await host.WithKey("not-the-admin-key-at-all").GetAsync("/api/deployments");
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.DoesNotContain("not-the-admin-key-at-all", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // A key that was sent is not told to send one: the problem says it was refused.
+        var refused = await wrong.ReadAsync();
+        Assert.Equal("The key was refused", refused.GetProperty("title").GetString());
+        Assert.Equal("The key is not valid.", refused.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -123,8 +129,11 @@ public sealed class AuthTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, ownList.StatusCode);
         using var otherList = await teamA.GetAsync("/api/deployments?namespace=team-b");
         Assert.Equal(HttpStatusCode.Forbidden, otherList.StatusCode);
-        using var defaultList = await teamA.GetAsync("/api/deployments");
+        using var defaultList = await teamA.GetAsync("/api/deployments?namespace=default");
         Assert.Equal(HttpStatusCode.Forbidden, defaultList.StatusCode);
+        // Naming no namespace, the token acts in its own.
+        using var unnamed = await teamA.GetAsync("/api/deployments");
+        Assert.Equal(HttpStatusCode.OK, unnamed.StatusCode);
 
         using var deployOther = await teamA.PostJsonAsync("/api/deployments", new { app_id = theirs.Id, strategy = "rolling" });
         Assert.Equal(HttpStatusCode.Forbidden, deployOther.StatusCode);

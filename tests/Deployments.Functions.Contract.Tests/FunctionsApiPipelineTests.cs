@@ -2,6 +2,11 @@ using System.Text.Json;
 using Deployments.Api.Auth;
 using Deployments.Functions.Contract.Tests.Infrastructure;
 using Deployments.Functions.Http;
+using Deployments.Functions.Workflows;
+using Deployments.Model;
+using Deployments.Service;
+using Deployments.Storage;
+using Microsoft.Azure.Functions.Worker;
 using Deployments.Orchestrations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
@@ -66,6 +71,38 @@ public sealed class FunctionsApiPipelineTests(AzuriteFixture azurite) : IAsyncDi
             new TaskName(RolloutOrchestrator.Name), id, It.Is<StartOrchestrationOptions?>(o => o!.InstanceId!.Contains(id.ToString("N"), StringComparison.Ordinal)), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task The_recovery_timer_starts_a_deployment_recorded_but_never_started_through_the_client_bound_to_it()
+    {
+        var (_, cluster) = await SendAsync("POST", "/api/clusters", new { name = "fx-recovery", region = "local", kind = "dedicated", driver = "process" });
+        var (appStatus, created) = await SendAsync("POST", "/api/apps", new
+        {
+            name = "orphaned",
+            cluster_id = cluster.GetProperty("id").GetGuid(),
+            groups = new Dictionary<string, int> { ["web"] = 1 },
+            revision = new { artifact = new { command = "dotnet", args = new[] { AppOutput.SampleService } } },
+        });
+        Assert.True(appStatus == StatusCodes.Status201Created, created.ToString());
+        var app = (await services.GetRequiredService<AppStore>().GetAsync(created.GetProperty("id").GetGuid(), CancellationToken.None))!;
+        // As a worker that died between the two steps of a create leaves it: recorded, the app's active one, no orchestration.
+        var id = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        await services.GetRequiredService<AppStore>().UpdateAsync(app.Id, a => a with { ActiveDeploymentId = id }, CancellationToken.None);
+        await services.GetRequiredService<DeploymentStore>().CreateAsync(new Deployment
+        {
+            Id = id, AppId = app.Id, Namespace = app.Namespace, ClusterId = app.ClusterId, Revision = 1, Strategy = Strategy.Rolling, Options = new DeploymentOptions(),
+            CreatedBy = "alice", CreatedAt = now, UpdatedAt = now, InstanceId = DeploymentService.InstanceIdFor(id),
+        }, "alice", "Deploy (the worker died before starting it)", CancellationToken.None);
+        var durable = new Mock<DurableTaskClient>("bound") { CallBase = false };
+        durable.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? options, CancellationToken _) => options!.InstanceId!);
+
+        await ActivatorUtilities.CreateInstance<RecoveryFunction>(services).RunAsync(new TimerInfo(), durable.Object, CancellationToken.None);
+
+        durable.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(
+            new TaskName(RolloutOrchestrator.Name), id, It.Is<StartOrchestrationOptions?>(o => o!.InstanceId == DeploymentService.InstanceIdFor(id)), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     public async ValueTask DisposeAsync() => await services.DisposeAsync();
 
     private async Task<(int Status, JsonElement Body)> SendAsync(string method, string path, object? body = null, string? key = AdminKey, DurableTaskClient? client = null)
@@ -109,6 +146,8 @@ public sealed class FunctionsApiPipelineTests(AzuriteFixture azurite) : IAsyncDi
         services.AddLogging();
         services.AddMetrics();
         services.AddFunctionsApp(configuration);
+        // The recovery pass takes what it finds at once, rather than after the settle time a live request gets.
+        services.Configure<DeploymentServiceOptions>(options => options.RecoverySettle = TimeSpan.Zero);
         return services.BuildServiceProvider();
     }
 }

@@ -37,6 +37,26 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Every_documented_operation_is_named_as_its_function_so_openapi_operation_ids_are_the_function_names()
+    {
+        await using var app = await BuildSelfHostAsync();
+        var functionNames = Functions.Where(f => f.TriggerType == "httpTrigger")
+            .SelectMany(f => f.Methods.Select(m => (Key: RouteTable([(m, f.FullRoute!)]).Single(), f.Name)))
+            .ToDictionary(f => f.Key, f => f.Name);
+        // The operator API is the Functions host's own; the self-host only copies it.
+        var documented = Endpoints(app).Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not null
+            && e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>()?.ExcludeFromDescription != true
+            && !e.RoutePattern.RawText!.StartsWith("/runtime/", StringComparison.Ordinal));
+
+        var wrong = documented.SelectMany(e => MethodsOf(e).Select(m => (Key: RouteTable([(m, e.RoutePattern.RawText!)]).Single(), Name: e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName)))
+            .Where(e => !functionNames.TryGetValue(e.Key, out var function) || function != e.Name)
+            .Select(e => $"{e.Key}: named {e.Name ?? "nothing"}, function {functionNames.GetValueOrDefault(e.Key) ?? "none"}")
+            .ToList();
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Fact]
     public void Every_http_function_is_anonymous_to_the_host_because_the_api_checks_keys_itself()
     {
         var http = Functions.Where(f => f.TriggerType == "httpTrigger").ToList();
@@ -57,6 +77,16 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite)
         Assert.Equal(registry.Activities.Keys.Order(), activities.Select(f => f.Name).Order());
         Assert.All(activities, f => Assert.Contains("durableClient", f.BindingTypes));
         Assert.Contains(Functions, f => f.Name == "StartDeployment" && f.BindingTypes.Contains("durableClient"));
+    }
+
+    [Fact]
+    public void The_recovery_pass_is_a_timer_function_every_ten_seconds_that_binds_a_durable_client()
+    {
+        var recovery = Assert.Single(Functions, f => f.TriggerType == "timerTrigger");
+
+        Assert.Equal("RecoverDeployments", recovery.Name);
+        Assert.Equal("*/10 * * * * *", recovery.Schedule);
+        Assert.Contains("durableClient", recovery.BindingTypes);
     }
 
     [Fact]

@@ -115,6 +115,29 @@ public sealed class NamespaceScopeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_token_of_one_namespace_that_names_none_acts_in_its_own_while_the_admin_key_acts_in_default()
+    {
+        await using var host = await ControlPlaneHost.StartAsync(azurite);
+        using var admin = host.WithKey();
+        var cluster = await host.CreateLocalClusterAsync();
+        using var otherAdmin = host.WithKey(await host.CreateTokenAsync("other-admin", "other", "admin"));
+
+        using var created = await otherAdmin.PostJsonAsync("/api/apps", new { name = "inventory", cluster_id = cluster.Id, groups = new { web = 0 } });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        Assert.Equal("other", (await created.ReadAsync()).GetProperty("namespace").GetString());
+        (await otherAdmin.PostJsonAsync("/api/environments", new { name = "qa", cluster_id = cluster.Id })).EnsureSuccessStatusCode();
+        using var environment = await otherAdmin.GetAsync("/api/environments/qa", TestContext.Current.CancellationToken);
+        Assert.Equal("other", (await environment.ReadAsync()).GetProperty("namespace").GetString());
+        using var apps = await otherAdmin.GetAsync("/api/apps", TestContext.Current.CancellationToken);
+        Assert.Equal(["inventory"], (await apps.ReadAsync()).GetProperty("apps").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        using var deployments = await otherAdmin.GetAsync("/api/deployments", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, deployments.StatusCode);
+
+        using var unconfined = await admin.PostJsonAsync("/api/apps", new { name = "inventory", cluster_id = cluster.Id, groups = new { web = 0 } });
+        Assert.Equal("default", (await unconfined.ReadAsync()).GetProperty("namespace").GetString());
+    }
+
+    [Fact]
     public async Task A_deployment_goes_live_only_in_an_environment_of_its_own_namespace_even_for_the_admin()
     {
         await using var host = await ControlPlaneHost.StartAsync(azurite);

@@ -122,5 +122,11 @@ public sealed class ErrorResponseTests(ServerFixture fixture) : IClassFixture<Se
         Assert.True(create.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out var schema), create.ToString());
         Assert.True(schema.TryGetProperty("schema", out _), create.ToString());
         Assert.False(create.TryGetProperty("parameters", out var parameters) && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "body"), create.ToString());
+
+        // Every operation has an id a client generator can name its method after (the Functions app's function name).
+        var operations = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "patch" or "delete" or "put").Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value))).ToList();
+        Assert.All(operations, o => Assert.True(o.Operation.TryGetProperty("operationId", out _), $"{o.Method} {o.Path} has no operationId"));
+        Assert.Equal("CreateCluster", create.GetProperty("operationId").GetString());
+        Assert.Equal(operations.Count, operations.Select(o => o.Operation.GetProperty("operationId").GetString()).Distinct().Count());
     }
 }

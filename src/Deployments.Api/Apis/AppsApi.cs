@@ -11,31 +11,38 @@ internal static class AppsApi
     public static RouteGroupBuilder MapAppsApi(this RouteGroupBuilder api)
     {
         var apps = api.MapGroup("/apps").WithTags("Apps").WithIdempotentPosts();
-        apps.MapPost("/", CreateAsync).Accepts<CreateAppBody>(ApiSetup.JsonContentType);
+        apps.MapPost("/", CreateAsync).Accepts<CreateAppBody>(ApiSetup.JsonContentType).WithName("CreateApp");
         apps.MapGet("/", async ([FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
-            TypedResults.Ok(new AppList([.. (await catalog.ListAppsAsync(QueryValues.Namespace(@namespace), ct)).Select(AppResource.From)])));
+            TypedResults.Ok(new AppList([.. (await catalog.ListAppsAsync(QueryValues.Namespace(@namespace), ct)).Select(AppResource.From)])))
+            .WithName("ListApps");
         apps.MapGet("/{id}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
-            TypedResults.Ok(AppResource.From(await catalog.GetAppAsync(id, ct))));
+            TypedResults.Ok(AppResource.From(await catalog.GetAppAsync(id, ct))))
+            .WithName("GetApp");
         apps.MapPatch("/{id}", async (Guid id, JsonBody<UpdateAppBody> body, CatalogService catalog, CancellationToken ct) =>
             TypedResults.Ok(AppResource.From(await catalog.UpdateAppAsync(id, body.Required.ToUpdate(body.Has(UpdateAppBody.EnvironmentField)), ct))))
-            .Accepts<UpdateAppBody>(ApiSetup.JsonContentType);
+            .Accepts<UpdateAppBody>(ApiSetup.JsonContentType)
+            .WithName("UpdateApp");
         apps.MapDelete("/{id}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
         {
             await catalog.DeleteAppAsync(id, ct);
             return TypedResults.NoContent();
-        });
+        })
+            .WithName("DeleteApp");
 
         apps.MapGet("/{id}/revisions", async (Guid id, CatalogService catalog, CancellationToken ct) =>
-            TypedResults.Ok(new RevisionList([.. (await catalog.ListRevisionsAsync(id, ct)).Select(RevisionResource.From)])));
+            TypedResults.Ok(new RevisionList([.. (await catalog.ListRevisionsAsync(id, ct)).Select(RevisionResource.From)])))
+            .WithName("ListRevisions");
         apps.MapGet("/{id}/revisions/{number}", async (Guid id, int number, CatalogService catalog, CancellationToken ct) =>
-            TypedResults.Ok(RevisionResource.From(await catalog.GetRevisionAsync(id, number, ct))));
+            TypedResults.Ok(RevisionResource.From(await catalog.GetRevisionAsync(id, number, ct))))
+            .WithName("GetRevision");
         apps.MapPost("/{id}/revisions", async (Guid id, JsonBody<RevisionBody> body, CatalogService catalog, CancellationToken ct) =>
         {
             var revision = await catalog.CreateRevisionAsync(id, body.Required.ToSpec(), ct);
             return TypedResults.Created($"/api/apps/{id}/revisions/{revision.Number}", RevisionResource.From(revision));
         })
-            .Accepts<RevisionBody>(ApiSetup.JsonContentType);
-        apps.MapPost("/{id}/rollback", RollbackAsync).Accepts<RollbackBody>(ApiSetup.JsonContentType);
+            .Accepts<RevisionBody>(ApiSetup.JsonContentType)
+            .WithName("CreateRevision");
+        apps.MapPost("/{id}/rollback", RollbackAsync).Accepts<RollbackBody>(ApiSetup.JsonContentType).WithName("RollbackApp");
         return api;
     }
 

@@ -10,19 +10,23 @@ internal static class ClustersApi
     public static RouteGroupBuilder MapClustersApi(this RouteGroupBuilder api)
     {
         var clusters = api.MapGroup("/clusters").WithTags("Clusters").WithIdempotentPosts();
-        clusters.MapPost("/", CreateAsync).Accepts<CreateClusterBody>(ApiSetup.JsonContentType);
+        clusters.MapPost("/", CreateAsync).Accepts<CreateClusterBody>(ApiSetup.JsonContentType).WithName("CreateCluster");
         clusters.MapGet("/", async (CatalogService catalog, CancellationToken ct) =>
-            TypedResults.Ok(new ClusterList([.. (await catalog.ListClustersAsync(ct)).Select(ClusterResource.From)])));
+            TypedResults.Ok(new ClusterList([.. (await catalog.ListClustersAsync(ct)).Select(ClusterResource.From)])))
+            .WithName("ListClusters");
         clusters.MapGet("/{id}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
-            TypedResults.Ok(ClusterResource.From(await catalog.GetClusterAsync(id, ct))));
+            TypedResults.Ok(ClusterResource.From(await catalog.GetClusterAsync(id, ct))))
+            .WithName("GetCluster");
         clusters.MapPatch("/{id}", async (Guid id, JsonBody<UpdateClusterBody> body, CatalogService catalog, CancellationToken ct) =>
             TypedResults.Ok(ClusterResource.From(await catalog.UpdateClusterAsync(id, body.Required.ToUpdate(), ct))))
-            .Accepts<UpdateClusterBody>(ApiSetup.JsonContentType);
+            .Accepts<UpdateClusterBody>(ApiSetup.JsonContentType)
+            .WithName("UpdateCluster");
         clusters.MapDelete("/{id}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
         {
             await catalog.DeleteClusterAsync(id, ct);
             return TypedResults.NoContent();
-        });
+        })
+            .WithName("DeleteCluster");
         return api;
     }
 

@@ -13,40 +13,48 @@ internal static class DeploymentsApi
     public static RouteGroupBuilder MapDeploymentsApi(this RouteGroupBuilder api)
     {
         var deployments = api.MapGroup("/deployments").WithTags("Deployments").WithIdempotentPosts();
-        deployments.MapPost("/", CreateAsync).Accepts<CreateDeploymentBody>(ApiSetup.JsonContentType);
-        deployments.MapGet("/", ListAsync);
-        deployments.MapGet("/{id}", GetAsync);
-        deployments.MapPatch("/{id}", UpdateAsync).Accepts<UpdateDeploymentBody>(ApiSetup.JsonContentType);
-        deployments.MapGet("/{id}/allocations", AllocationsAsync);
-        deployments.MapGet("/{id}/events", EventsAsync);
+        deployments.MapPost("/", CreateAsync).Accepts<CreateDeploymentBody>(ApiSetup.JsonContentType).WithName("StartDeployment");
+        deployments.MapGet("/", ListAsync).WithName("ListDeployments");
+        deployments.MapGet("/{id}", GetAsync).WithName("GetDeployment");
+        deployments.MapPatch("/{id}", UpdateAsync).Accepts<UpdateDeploymentBody>(ApiSetup.JsonContentType).WithName("UpdateDeploymentMetadata");
+        deployments.MapGet("/{id}/allocations", AllocationsAsync).WithName("ListDeploymentAllocations");
+        deployments.MapGet("/{id}/events", EventsAsync).WithName("ListDeploymentEvents");
         deployments.MapPost("/{id}/promote", (Guid id, JsonBody<PromoteBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
             Command(() => service.PromoteAsync(id, body.Value?.GroupsToPromote(), Actor.Of(http.User), ct)))
-            .Accepts<PromoteBody>(ApiSetup.JsonContentType);
+            .Accepts<PromoteBody>(ApiSetup.JsonContentType)
+            .WithName("PromoteDeployment");
         deployments.MapPost("/{id}/continue", (Guid id, JsonBody<EmptyBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
-            Command(() => service.ContinueAsync(id, Actor.Of(http.User), ct)));
+            Command(() => service.ContinueAsync(id, Actor.Of(http.User), ct)))
+            .WithName("ContinueDeployment");
         deployments.MapPost("/{id}/pause", (Guid id, JsonBody<PauseBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
             Command(() => service.PauseAsync(id, body.Value?.Pause ?? true, Actor.Of(http.User), ct)))
-            .Accepts<PauseBody>(ApiSetup.JsonContentType);
+            .Accepts<PauseBody>(ApiSetup.JsonContentType)
+            .WithName("PauseDeployment");
         deployments.MapPost("/{id}/fail", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
             Command(() => service.FailAsync(id, Actor.Of(http.User), Reason(body), ct)))
-            .Accepts<ReasonBody>(ApiSetup.JsonContentType);
+            .Accepts<ReasonBody>(ApiSetup.JsonContentType)
+            .WithName("FailDeployment");
         deployments.MapPost("/{id}/cancel", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
             Command(() => service.CancelAsync(id, Actor.Of(http.User), Reason(body), ct)))
-            .Accepts<ReasonBody>(ApiSetup.JsonContentType);
+            .Accepts<ReasonBody>(ApiSetup.JsonContentType)
+            .WithName("CancelDeployment");
         deployments.MapPost("/{id}/allocation-health", (Guid id, JsonBody<AllocationHealthBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
             Command(() =>
         {
             var request = body.Required;
             return service.SetAllocationHealthAsync(id, request.HealthyAllocationIds ?? [], request.UnhealthyAllocationIds ?? [], Actor.Of(http.User), ct);
         }))
-            .Accepts<AllocationHealthBody>(ApiSetup.JsonContentType);
+            .Accepts<AllocationHealthBody>(ApiSetup.JsonContentType)
+            .WithName("SetAllocationHealth");
         deployments.MapPost("/{id}/approve", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
             Command(() => service.DecideApprovalAsync(id, true, Actor.Of(http.User), Reason(body), ct)))
-            .Accepts<ReasonBody>(ApiSetup.JsonContentType);
+            .Accepts<ReasonBody>(ApiSetup.JsonContentType)
+            .WithName("ApproveDeployment");
         deployments.MapPost("/{id}/reject", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
             Command(() => service.DecideApprovalAsync(id, false, Actor.Of(http.User), Reason(body), ct)))
-            .Accepts<ReasonBody>(ApiSetup.JsonContentType);
-        deployments.MapPost("/{id}/promote-to-cluster", PromoteToClusterAsync).Accepts<PromoteToClusterBody>(ApiSetup.JsonContentType);
+            .Accepts<ReasonBody>(ApiSetup.JsonContentType)
+            .WithName("RejectDeployment");
+        deployments.MapPost("/{id}/promote-to-cluster", PromoteToClusterAsync).Accepts<PromoteToClusterBody>(ApiSetup.JsonContentType).WithName("PromoteDeploymentToCluster");
         return api;
     }
 

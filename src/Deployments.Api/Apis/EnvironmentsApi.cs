@@ -11,18 +11,21 @@ internal static class EnvironmentsApi
     public static RouteGroupBuilder MapEnvironmentsApi(this RouteGroupBuilder api)
     {
         var environments = api.MapGroup("/environments").WithTags("Environments").WithIdempotentPosts();
-        environments.MapPost("/", CreateAsync).Accepts<CreateEnvironmentBody>(ApiSetup.JsonContentType);
+        environments.MapPost("/", CreateAsync).Accepts<CreateEnvironmentBody>(ApiSetup.JsonContentType).WithName("CreateEnvironment");
         environments.MapGet("/", async ([FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
-            TypedResults.Ok(new EnvironmentList([.. (await catalog.ListEnvironmentsAsync(QueryValues.Namespace(@namespace), ct)).Select(EnvironmentResource.From)])));
+            TypedResults.Ok(new EnvironmentList([.. (await catalog.ListEnvironmentsAsync(QueryValues.Namespace(@namespace), ct)).Select(EnvironmentResource.From)])))
+            .WithName("ListEnvironments");
         environments.MapGet("/{name}", async (string name, [FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
-            TypedResults.Ok(EnvironmentResource.From(await catalog.GetEnvironmentAsync(QueryValues.Namespace(@namespace), name, ct))));
-        environments.MapPatch("/{name}", UpdateAsync).Accepts<UpdateEnvironmentBody>(ApiSetup.JsonContentType);
+            TypedResults.Ok(EnvironmentResource.From(await catalog.GetEnvironmentAsync(QueryValues.Namespace(@namespace), name, ct))))
+            .WithName("GetEnvironment");
+        environments.MapPatch("/{name}", UpdateAsync).Accepts<UpdateEnvironmentBody>(ApiSetup.JsonContentType).WithName("UpdateEnvironment");
         environments.MapDelete("/{name}", async (string name, [FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
         {
             await catalog.DeleteEnvironmentAsync(QueryValues.Namespace(@namespace), name, ct);
             return TypedResults.NoContent();
-        });
-        environments.MapPost("/{name}/promote", PromoteAsync).Accepts<PromoteToEnvironmentBody>(ApiSetup.JsonContentType);
+        })
+            .WithName("DeleteEnvironment");
+        environments.MapPost("/{name}/promote", PromoteAsync).Accepts<PromoteToEnvironmentBody>(ApiSetup.JsonContentType).WithName("PromoteToEnvironment");
         return api;
     }
 

@@ -12,20 +12,24 @@ internal static class PipelinesApi
     public static RouteGroupBuilder MapPipelinesApi(this RouteGroupBuilder api)
     {
         var pipelines = api.MapGroup("/pipelines").WithTags("Pipelines").WithIdempotentPosts();
-        pipelines.MapPost("/", CreateAsync).Accepts<CreatePipelineBody>(ApiSetup.JsonContentType);
+        pipelines.MapPost("/", CreateAsync).Accepts<CreatePipelineBody>(ApiSetup.JsonContentType).WithName("CreatePipeline");
         pipelines.MapGet("/", async ([FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
-            TypedResults.Ok(new PipelineList([.. (await catalog.ListPipelinesAsync(QueryValues.Namespace(@namespace), ct)).Select(PipelineResource.From)])));
+            TypedResults.Ok(new PipelineList([.. (await catalog.ListPipelinesAsync(QueryValues.Namespace(@namespace), ct)).Select(PipelineResource.From)])))
+            .WithName("ListPipelines");
         pipelines.MapGet("/{id}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
-            TypedResults.Ok(PipelineResource.From(await catalog.GetPipelineAsync(id, ct))));
+            TypedResults.Ok(PipelineResource.From(await catalog.GetPipelineAsync(id, ct))))
+            .WithName("GetPipeline");
         pipelines.MapPatch("/{id}", async (Guid id, JsonBody<UpdatePipelineBody> body, CatalogService catalog, CancellationToken ct) =>
             TypedResults.Ok(PipelineResource.From(await catalog.UpdatePipelineAsync(id, body.Required.ToUpdate(), ct))))
-            .Accepts<UpdatePipelineBody>(ApiSetup.JsonContentType);
+            .Accepts<UpdatePipelineBody>(ApiSetup.JsonContentType)
+            .WithName("UpdatePipeline");
         pipelines.MapDelete("/{id}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
         {
             await catalog.DeletePipelineAsync(id, ct);
             return TypedResults.NoContent();
-        });
-        pipelines.MapPost("/{id}/promote", PromoteAsync).Accepts<PromotePipelineBody>(ApiSetup.JsonContentType);
+        })
+            .WithName("DeletePipeline");
+        pipelines.MapPost("/{id}/promote", PromoteAsync).Accepts<PromotePipelineBody>(ApiSetup.JsonContentType).WithName("PromotePipeline");
         return api;
     }
 

@@ -11,17 +11,20 @@ internal static class SubscriptionsApi
     public static RouteGroupBuilder MapSubscriptionsApi(this RouteGroupBuilder api)
     {
         var subscriptions = api.MapGroup("/subscriptions").WithTags("Subscriptions").WithIdempotentPosts();
-        subscriptions.MapPost("/", CreateAsync).Accepts<CreateSubscriptionBody>(ApiSetup.JsonContentType);
+        subscriptions.MapPost("/", CreateAsync).Accepts<CreateSubscriptionBody>(ApiSetup.JsonContentType).WithName("CreateSubscription");
         subscriptions.MapGet("/", async ([FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
-            TypedResults.Ok(new SubscriptionList([.. (await catalog.ListSubscriptionsAsync(QueryValues.Namespace(@namespace), ct)).Select(SubscriptionResource.From)])));
+            TypedResults.Ok(new SubscriptionList([.. (await catalog.ListSubscriptionsAsync(QueryValues.Namespace(@namespace), ct)).Select(SubscriptionResource.From)])))
+            .WithName("ListSubscriptions");
         subscriptions.MapGet("/{id}", async (Guid id, [FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
-            TypedResults.Ok(SubscriptionResource.From(await catalog.GetSubscriptionAsync(QueryValues.Namespace(@namespace), id, ct))));
-        subscriptions.MapPatch("/{id}", UpdateAsync).Accepts<UpdateSubscriptionBody>(ApiSetup.JsonContentType);
+            TypedResults.Ok(SubscriptionResource.From(await catalog.GetSubscriptionAsync(QueryValues.Namespace(@namespace), id, ct))))
+            .WithName("GetSubscription");
+        subscriptions.MapPatch("/{id}", UpdateAsync).Accepts<UpdateSubscriptionBody>(ApiSetup.JsonContentType).WithName("UpdateSubscription");
         subscriptions.MapDelete("/{id}", async (Guid id, [FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
         {
             await catalog.DeleteSubscriptionAsync(QueryValues.Namespace(@namespace), id, ct);
             return TypedResults.NoContent();
-        });
+        })
+            .WithName("DeleteSubscription");
         return api;
     }
 

@@ -18,10 +18,13 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
     {
         if (authorizeResult.Challenged)
         {
-            var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+            // The authentication middleware keeps only a successful result; the handler caches its result for the
+            // request, so asking again costs no second key lookup and tells a refused key from a missing one.
+            var failure = (await context.AuthenticateAsync(KeyAuthenticationHandler.SchemeName)).Failure;
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer, Api-Key";
-            await WriteAsync(context, "Authentication required", failure?.Message
+            // A key that was sent and refused says so; the absent one says how to send one.
+            await WriteAsync(context, failure is null ? "Authentication required" : "The key was refused", failure?.Message
                 ?? "Send a key in the x-functions-key header, the code query parameter, or an Authorization header (Bearer or Api-Key).");
         }
         else if (authorizeResult.Forbidden)

@@ -12,7 +12,7 @@ internal static class TokenSelfApi
 {
     public static RouteGroupBuilder MapTokenSelfApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/tokens/self", SelfAsync).WithTags("Tokens").RequireCapability(Capability.Read);
+        api.MapGet("/tokens/self", SelfAsync).WithTags("Tokens").RequireCapability(Capability.Read).WithName("TokenSelf");
         return api;
     }
 

@@ -11,13 +11,14 @@ internal static partial class TokensApi
     public static RouteGroupBuilder MapTokensApi(this RouteGroupBuilder api)
     {
         var tokens = api.MapGroup("/tokens").WithTags("Tokens").RequireCapability(Capability.Admin, global: true);
-        tokens.MapPost("/", CreateAsync);
-        tokens.MapGet("/", async (AccessTokenStore store, CancellationToken ct) => TypedResults.Ok(new TokenList(await store.ListAsync(ct))));
+        tokens.MapPost("/", CreateAsync).WithName("CreateToken");
+        tokens.MapGet("/", async (AccessTokenStore store, CancellationToken ct) => TypedResults.Ok(new TokenList(await store.ListAsync(ct)))).WithName("ListTokens");
         tokens.MapDelete("/{id}", async Task<IResult> (string id, HttpContext http, AccessTokenStore store, CancellationToken ct) =>
             await store.RevokeAsync(id, Actor.Of(http.User), ct) is { } revoked
                 ? TypedResults.Ok(revoked)
                 : ProblemResults.Problem(StatusCodes.Status404NotFound, "Unknown token", $"No token with id '{id}' exists."))
-            .Produces<AccessToken>(StatusCodes.Status200OK);
+            .Produces<AccessToken>(StatusCodes.Status200OK)
+            .WithName("RevokeToken");
         return api;
     }
 

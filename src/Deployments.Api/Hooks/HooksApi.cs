@@ -28,7 +28,8 @@ internal static partial class HooksApi
         hooks.MapPost("/generic", (HttpContext http, IConfiguration configuration, WebhookDeployer deployer, IOptions<JsonOptions> json, CancellationToken ct) =>
             ReceiveAsync(http, configuration, "generic", DeliveryHeader, async (body, delivery) =>
                 await deployer.DeployAsync(http, "generic", delivery, GenericHookPayload.Parse(body, json.Value.SerializerOptions, delivery), json.Value.SerializerOptions, ct)))
-            .WithWebhookResponses();
+            .WithWebhookResponses()
+            .WithName("GenericWebhook");
         hooks.MapPost("/github", (HttpContext http, IConfiguration configuration, WebhookDeployer deployer, IOptions<JsonOptions> json, CancellationToken ct) =>
             ReceiveAsync(http, configuration, "github", GitHubDeliveryHeader, async (body, delivery) =>
                 http.Request.Headers[GitHubEventHeader].ToString() switch
@@ -39,7 +40,8 @@ internal static partial class HooksApi
                 }))
             .WithWebhookResponses()
             .Produces<HookPong>(StatusCodes.Status200OK)
-            .Produces<HookIgnored>(StatusCodes.Status202Accepted);
+            .Produces<HookIgnored>(StatusCodes.Status202Accepted)
+            .WithName("GitHubWebhook");
         return api;
     }
 

@@ -8,12 +8,12 @@ namespace Deployments.Api.Http;
 /// <summary>Query values that need more than the framework's binding: checked up front so a bad one is a 400 naming it.</summary>
 internal static class QueryValues
 {
-    /// <summary>The <c>namespace</c> query value; the default namespace when absent.</summary>
+    /// <summary>The <c>namespace</c> query value; when absent, the namespace a scoped token is confined to, else the default one.</summary>
     public static string Namespace(string? value)
     {
         if (value is null)
         {
-            return DeploymentService.DefaultNamespace;
+            return CallerScope.NamespaceOr(null);
         }
 
         return Names.IsValid(value) ? value : throw Invalid("namespace", Names.Rule);

@@ -22,18 +22,21 @@ internal static class DurableTaskOperatorApi
     public static IEndpointRouteBuilder MapDurableTaskOperatorApi(this IEndpointRouteBuilder app)
     {
         var instances = app.MapGroup($"{Prefix}/instances").WithTags("Operator").RequireCapability(Capability.Admin, global: true);
-        instances.MapGet("/", ListAsync);
-        instances.MapDelete("/", PurgeManyAsync);
-        instances.MapGet("/{instanceId}", StatusAsync);
-        instances.MapGet("/{instanceId}/history", HistoryAsync);
-        instances.MapDelete("/{instanceId}", PurgeAsync);
-        instances.MapPost("/{instanceId}/raiseEvent/{eventName}", RaiseEventAsync);
+        instances.MapGet("/", ListAsync).WithName("ListInstances");
+        instances.MapDelete("/", PurgeManyAsync).WithName("PurgeInstances");
+        instances.MapGet("/{instanceId}", StatusAsync).WithName("GetInstance");
+        instances.MapGet("/{instanceId}/history", HistoryAsync).WithName("GetInstanceHistory");
+        instances.MapDelete("/{instanceId}", PurgeAsync).WithName("PurgeInstance");
+        instances.MapPost("/{instanceId}/raiseEvent/{eventName}", RaiseEventAsync).WithName("RaiseInstanceEvent");
         instances.MapPost("/{instanceId}/terminate", (string instanceId, [FromQuery] string? reason, DurableTaskClient client, CancellationToken ct) =>
-            SignalAsync(instanceId, client, c => client.TerminateInstanceAsync(instanceId, reason, c), ct));
+            SignalAsync(instanceId, client, c => client.TerminateInstanceAsync(instanceId, reason, c), ct))
+            .WithName("TerminateInstance");
         instances.MapPost("/{instanceId}/suspend", (string instanceId, [FromQuery] string? reason, DurableTaskClient client, CancellationToken ct) =>
-            SignalAsync(instanceId, client, c => client.SuspendInstanceAsync(instanceId, reason, c), ct));
+            SignalAsync(instanceId, client, c => client.SuspendInstanceAsync(instanceId, reason, c), ct))
+            .WithName("SuspendInstance");
         instances.MapPost("/{instanceId}/resume", (string instanceId, [FromQuery] string? reason, DurableTaskClient client, CancellationToken ct) =>
-            SignalAsync(instanceId, client, c => client.ResumeInstanceAsync(instanceId, reason, c), ct));
+            SignalAsync(instanceId, client, c => client.ResumeInstanceAsync(instanceId, reason, c), ct))
+            .WithName("ResumeInstance");
         return app;
     }
 

@@ -27,6 +27,12 @@ public static class CallerScope
 
     public static bool Admits(string @namespace) => Confined.Value is not { } scope || scope == @namespace;
 
+    /// <summary>
+    /// The namespace a request acts in when it names none: the caller's own when it is confined to one (a
+    /// scoped token means its namespace), else <see cref="DeploymentService.DefaultNamespace"/>.
+    /// </summary>
+    public static string NamespaceOr(string? named) => named ?? Confined.Value ?? DeploymentService.DefaultNamespace;
+
     /// <summary>Refuses a request that acts in a namespace the caller may not reach.</summary>
     public static void Demand(string @namespace)
     {

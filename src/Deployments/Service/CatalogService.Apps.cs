@@ -8,7 +8,7 @@ public sealed partial class CatalogService
 {
     public async Task<App> CreateAppAsync(CreateAppRequest request, CancellationToken cancellationToken)
     {
-        CallerScope.Demand(request.Namespace ?? DeploymentService.DefaultNamespace);
+        CallerScope.Demand(CallerScope.NamespaceOr(request.Namespace));
         var errors = new List<ValidationError>();
         RequireName(errors, "name", request.Name);
         Names.Optional(errors, "namespace", request.Namespace);
@@ -28,7 +28,7 @@ public sealed partial class CatalogService
         }
 
         var now = time.GetUtcNow();
-        var app = new App(Guid.NewGuid(), request.Name, request.Namespace ?? DeploymentService.DefaultNamespace, request.ClusterId, request.Environment,
+        var app = new App(Guid.NewGuid(), request.Name, CallerScope.NamespaceOr(request.Namespace), request.ClusterId, request.Environment,
             request.Groups, request.Labels ?? new Dictionary<string, string>(), request.Annotations ?? new Dictionary<string, string>(),
             null, null, null, 0, now, now);
         try

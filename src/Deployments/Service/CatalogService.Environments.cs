@@ -8,7 +8,7 @@ public sealed partial class CatalogService
 {
     public async Task<EnvironmentDefinition> CreateEnvironmentAsync(string name, string? @namespace, Guid clusterId, int order, bool requiresApproval, TimeSpan? approvalExpiry, CancellationToken cancellationToken)
     {
-        CallerScope.Demand(@namespace ?? DeploymentService.DefaultNamespace);
+        CallerScope.Demand(CallerScope.NamespaceOr(@namespace));
         var errors = new List<ValidationError>();
         RequireName(errors, "name", name);
         Names.Optional(errors, "namespace", @namespace);
@@ -19,7 +19,7 @@ public sealed partial class CatalogService
             throw new UnprocessableException("cluster_id", $"Cluster {clusterId} does not exist.");
         }
 
-        var environment = new EnvironmentDefinition(name, @namespace ?? DeploymentService.DefaultNamespace, clusterId, order, requiresApproval, null, approvalExpiry);
+        var environment = new EnvironmentDefinition(name, CallerScope.NamespaceOr(@namespace), clusterId, order, requiresApproval, null, approvalExpiry);
         try
         {
             await catalog.CreateEnvironmentAsync(environment, cancellationToken);

@@ -8,7 +8,7 @@ public sealed partial class CatalogService
 {
     public async Task<Pipeline> CreatePipelineAsync(string name, string? @namespace, IReadOnlyList<IReadOnlyList<Guid>> stages, CancellationToken cancellationToken)
     {
-        var pipelineNamespace = @namespace ?? DeploymentService.DefaultNamespace;
+        var pipelineNamespace = CallerScope.NamespaceOr(@namespace);
         CallerScope.Demand(pipelineNamespace);
         var errors = new List<ValidationError>();
         RequireName(errors, "name", name);

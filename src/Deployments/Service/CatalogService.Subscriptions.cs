@@ -12,13 +12,13 @@ public sealed partial class CatalogService
     /// <summary>A URL to receive the namespace's deployment status changes, signed with the secret (which is never shown again).</summary>
     public async Task<Subscription> CreateSubscriptionAsync(string? @namespace, string? url, string? secret, CancellationToken cancellationToken)
     {
-        CallerScope.Demand(@namespace ?? DeploymentService.DefaultNamespace);
+        CallerScope.Demand(CallerScope.NamespaceOr(@namespace));
         var errors = new List<ValidationError>();
         Names.Optional(errors, "namespace", @namespace);
         var target = CheckUrl(errors, url, required: true);
         CheckSecret(errors, secret, required: true);
         ThrowIfAny(errors);
-        var subscription = new Subscription(Guid.NewGuid(), @namespace ?? DeploymentService.DefaultNamespace, target!, secret!, time.GetUtcNow());
+        var subscription = new Subscription(Guid.NewGuid(), CallerScope.NamespaceOr(@namespace), target!, secret!, time.GetUtcNow());
         await subscriptions.CreateAsync(subscription, cancellationToken);
         return subscription;
     }

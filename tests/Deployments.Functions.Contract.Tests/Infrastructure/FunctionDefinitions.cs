@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Deployments.Functions.Contract.Tests.Infrastructure;
 
 /// <summary>One function of the Functions app as functions.metadata (which the host loads) declares it.</summary>
-internal sealed record FunctionDefinition(string Name, string TriggerType, string? Route, IReadOnlyList<string> Methods, string? AuthLevel, IReadOnlyList<string> BindingTypes)
+internal sealed record FunctionDefinition(string Name, string TriggerType, string? Route, IReadOnlyList<string> Methods, string? AuthLevel, IReadOnlyList<string> BindingTypes, string? Schedule)
 {
     public const string RoutePrefix = "api";
 
@@ -23,6 +23,6 @@ internal sealed record FunctionDefinition(string Name, string TriggerType, strin
         string? Text(string property) => trigger.TryGetProperty(property, out var value) ? value.GetString() : null;
         var methods = trigger.TryGetProperty("methods", out var list) ? list.EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()).ToList() : [];
         return new FunctionDefinition(function.GetProperty("name").GetString()!, trigger.GetProperty("type").GetString()!, Text("route"), methods, Text("authLevel"),
-            [.. bindings.Select(b => b.GetProperty("type").GetString()!)]);
+            [.. bindings.Select(b => b.GetProperty("type").GetString()!)], Text("schedule"));
     }
 }
