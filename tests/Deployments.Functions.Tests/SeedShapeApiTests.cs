@@ -137,6 +137,51 @@ public sealed class SeedShapeApiTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task List_WithCloudFoundrysLabelSelector_HoldsOnlyTheMatchingDeployments_PageByPage()
+    {
+        var cluster = await server.CreateLocalClusterAsync("cf-selector");
+        var app = await server.CreateSampleAppAsync(cluster, "selected", instances: 0);
+        async Task<Guid> DeployLabelledAsync(Dictionary<string, string> labels)
+        {
+            var id = (await server.Api.PostAsync("/api/deployments", new { app_id = app, options = Scenario.FastOptions(), metadata = new { labels } }))
+                .Expect(HttpStatusCode.Created).GetProperty("id").GetGuid();
+            await server.WaitForStatusAsync(id, "successful");
+            return id;
+        }
+
+        var api = await DeployLabelledAsync(new() { ["team"] = "payments", ["tier"] = "api" });
+        var web = await DeployLabelledAsync(new() { ["team"] = "payments", ["tier"] = "web" });
+        var search = await DeployLabelledAsync(new() { ["team"] = "search" });
+        async Task<List<Guid>> ListAsync(string selector, int pageSize = 50)
+        {
+            var ids = new List<Guid>();
+            string? token = null;
+            do
+            {
+                var page = (await server.Api.GetAsync($"/api/deployments?app_id={app}&label_selector={Uri.EscapeDataString(selector)}&page_size={pageSize}"
+                    + (token is null ? "" : $"&next_token={Uri.EscapeDataString(token)}"))).Expect(HttpStatusCode.OK);
+                var items = page.GetProperty("deployments").EnumerateArray().Select(d => d.GetProperty("id").GetGuid()).ToList();
+                Assert.True(items.Count <= pageSize);
+                ids.AddRange(items);
+                token = page.TryGetProperty("next_token", out var next) ? next.GetString() : null;
+            }
+            while (token is not null);
+
+            return ids;
+        }
+
+        Assert.Equal(new[] { api, web }.Order(), (await ListAsync("team=payments")).Order());
+        Assert.Equal([api], await ListAsync("team=payments,tier!=web"));
+        Assert.Equal(new[] { api, web }.Order(), (await ListAsync("tier in (api,web)")).Order());
+        Assert.Equal([search], await ListAsync("!tier"));
+        Assert.Equal([search], await ListAsync("team notin (payments)"));
+        Assert.Equal(new[] { api, web }.Order(), (await ListAsync("team=payments", pageSize: 1)).Order());
+        Assert.Empty(await ListAsync("team=nobody"));
+
+        (await server.Api.GetAsync($"/api/deployments?label_selector={Uri.EscapeDataString("tier in api")}")).IsProblem(HttpStatusCode.BadRequest, "label_selector");
+    }
+
+    [Fact]
     public async Task Status_ReasonSaysSupersededCanceledOrFailed_WithTheErrorInItsDetails()
     {
         var app = await server.CreateSampleAppAsync(await server.CreateLocalClusterAsync("cf-reasons"), "journal", instances: 1);

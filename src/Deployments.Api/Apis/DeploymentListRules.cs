@@ -1,3 +1,4 @@
+using Deployments.Model;
 using Deployments.Rules;
 
 namespace Deployments.Api.Apis;
@@ -23,6 +24,17 @@ internal static class DeploymentListRules
         }
 
         return hex;
+    }
+
+    /// <summary>Cloud Foundry's <c>label_selector</c>, parsed up front so a malformed one is a 400 naming it.</summary>
+    public static LabelSelector? Labels(string? selector)
+    {
+        if (selector is null)
+        {
+            return null;
+        }
+
+        return LabelSelector.TryParse(selector, out var parsed, out var error) ? parsed : throw Invalid("label_selector", error!);
     }
 
     public static int PageSize(int? pageSize) => pageSize switch

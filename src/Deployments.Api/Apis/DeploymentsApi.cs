@@ -84,7 +84,7 @@ internal static class DeploymentsApi
     }
 
     /// <summary>
-    /// Filters (namespace, Nomad-style id prefix, app, statuses, creation range), pages with next_token,
+    /// Filters (namespace, Nomad-style id prefix, app, statuses, creation range, Cloud Foundry's label_selector), pages with next_token,
     /// and blocks like a read: the page's index is the highest modify index on it, so a new or changed
     /// deployment on the page ends the wait.
     /// </summary>
@@ -92,7 +92,7 @@ internal static class DeploymentsApi
         HttpContext http, DeploymentService service, [FromQuery(Name = "namespace")] string? @namespace, [FromQuery] string? prefix,
         [FromQuery(Name = "app_id")] Guid? appId, [FromQuery] string[]? status,
         [FromQuery(Name = "created_from")] DateTimeOffset? createdFrom, [FromQuery(Name = "created_to")] DateTimeOffset? createdTo,
-        [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "next_token")] string? nextToken,
+        [FromQuery(Name = "label_selector")] string? labelSelector, [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "next_token")] string? nextToken,
         [FromQuery] long? index, [FromQuery] string? wait, CancellationToken ct)
     {
         var query = new DeploymentQuery
@@ -103,6 +103,7 @@ internal static class DeploymentsApi
             Statuses = DeploymentBodyRules.ParseStatuses(status),
             CreatedFrom = createdFrom,
             CreatedTo = DeploymentListRules.CreatedTo(createdFrom, createdTo),
+            Labels = DeploymentListRules.Labels(labelSelector),
             PageSize = DeploymentListRules.PageSize(pageSize),
             ContinuationToken = PageTokens.Decode(nextToken),
         };

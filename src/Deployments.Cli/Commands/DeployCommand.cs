@@ -27,10 +27,12 @@ internal static class DeployCommand
         var progressDeadline = Describe.Option<string?>("--progress-deadline", "How long the rollout may go without progress before it fails", "--progress-deadline 10m");
         var scaleDownDelay = Describe.Option<string?>("--scale-down-delay", "How long old instances are kept after the rollout (for a quick rollback)", "--scale-down-delay 5m");
         var reason = Describe.Option<string?>("--reason", "Why, recorded on the timeline", "--reason \"release 2.1\"");
+        var labels = Describe.Repeated("--label", "A label on the deployment (metadata.labels), key=value", "--label team=payments");
+        var annotations = Describe.Repeated("--annotation", "An annotation on the deployment (metadata.annotations), key=value", "--annotation ticket=CHG-1");
         var follow = new FollowOptions("Follow the rollout live until it ends, exiting with its outcome");
         command.Arguments.Add(app);
         revision.AddTo(command);
-        foreach (var option in new Option[] { existing, strategy, steps, maxInFlight, groups, autoPromote, autoRevert, manualHealth, minHealthy, healthyDeadline, progressDeadline, scaleDownDelay, reason })
+        foreach (var option in new Option[] { existing, strategy, steps, maxInFlight, groups, autoPromote, autoRevert, manualHealth, minHealthy, healthyDeadline, progressDeadline, scaleDownDelay, reason, labels, annotations })
         {
             command.Options.Add(option);
         }
@@ -76,6 +78,20 @@ internal static class DeployCommand
             }
 
             Set(body, "reason", invocation.Value(reason));
+            var metadata = new JsonObject();
+            foreach (var (name, values, option) in new[] { ("labels", invocation.Value(labels)!, "--label"), ("annotations", invocation.Value(annotations)!, "--annotation") })
+            {
+                if (Pairs.Strings(values, option) is { } pairs)
+                {
+                    metadata[name] = pairs;
+                }
+            }
+
+            if (metadata.Count > 0)
+            {
+                body["metadata"] = metadata;
+            }
+
             var created = await invocation.Client.PostAsync("api/deployments", body, invocation.CancellationToken);
             return await follow.ShowAsync(invocation, created, created.Json.GetProperty("id").GetGuid());
         });

@@ -62,9 +62,10 @@ internal static class DeploymentReadCommands
         var prefix = Describe.Option<string?>("--prefix", "Only ids starting with these hex characters (an even number)", "--prefix 1a2b");
         var from = Describe.Option<DateTimeOffset?>("--created-from", "Created at or after (RFC 3339)", "--created-from 2025-01-31T00:00:00Z");
         var to = Describe.Option<DateTimeOffset?>("--created-to", "Created before (RFC 3339)", "--created-to 2025-02-01T00:00:00Z");
+        var selector = Describe.Option<string?>("--selector", "Only deployments whose labels match (Cloud Foundry's label_selector)", "--selector team=payments,tier!=web");
         var pageSize = Describe.Option<int?>("--page-size", "Deployments per page, 1-500", "--page-size 50");
         var next = Describe.Option<string?>("--next-token", "The page after the one that printed this token", "--next-token eyJwIjoi...");
-        foreach (var option in new Option[] { app, status, prefix, from, to, pageSize, next })
+        foreach (var option in new Option[] { app, status, prefix, from, to, selector, pageSize, next })
         {
             command.Options.Add(option);
         }
@@ -91,6 +92,7 @@ internal static class DeploymentReadCommands
             Add("prefix", invocation.Value(prefix));
             Add("created_from", invocation.Value(from)?.ToString("O", CultureInfo.InvariantCulture));
             Add("created_to", invocation.Value(to)?.ToString("O", CultureInfo.InvariantCulture));
+            Add("label_selector", invocation.Value(selector));
             Add("page_size", invocation.Value(pageSize)?.ToString(CultureInfo.InvariantCulture));
             Add("next_token", invocation.Value(next));
             var page = await invocation.Client.GetAsync(query.ToString().TrimEnd('&', '?'), invocation.CancellationToken);

@@ -18,6 +18,9 @@ public sealed record DeploymentQuery
 
     public DateTimeOffset? CreatedTo { get; init; }
 
+    /// <summary>Labels the deployments must carry; checked on the index rows read, since table queries cannot reach into the document.</summary>
+    public LabelSelector? Labels { get; init; }
+
     public int PageSize { get; init; } = 50;
 
     public string? ContinuationToken { get; init; }

@@ -120,12 +120,37 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time)
         return await tables.Deployments.ListAsync<DeploymentEvent>(filter, cancellationToken);
     }
 
+    /// <summary>
+    /// One page of the list. With a label selector, table pages are read (each asking only for as many rows as the
+    /// page still has room for, so a continuation never skips a row) until the page is full, the rows run out, or
+    /// <see cref="MaxPagesScannedForLabels"/> pages were read; a short page with a next token then means "keep reading".
+    /// </summary>
     public async Task<(IReadOnlyList<Deployment> Deployments, string? ContinuationToken)> QueryAsync(DeploymentQuery query, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        var (items, token) = await tables.DeploymentIndex.QueryPageAsync<Deployment>(query.ToFilter(), query.PageSize, query.ContinuationToken, cancellationToken);
-        return ([.. items.Select(i => i.Document)], token);
+        var filter = query.ToFilter();
+        if (query.Labels is not { } selector)
+        {
+            var (items, next) = await tables.DeploymentIndex.QueryPageAsync<Deployment>(filter, query.PageSize, query.ContinuationToken, cancellationToken);
+            return ([.. items.Select(i => i.Document)], next);
+        }
+
+        var found = new List<Deployment>();
+        var token = query.ContinuationToken;
+        var scanned = 0;
+        do
+        {
+            var (items, next) = await tables.DeploymentIndex.QueryPageAsync<Deployment>(filter, query.PageSize - found.Count, token, cancellationToken);
+            found.AddRange(items.Select(i => i.Document).Where(d => selector.Matches(d.Metadata.Labels)));
+            token = next;
+        }
+        while (token is not null && found.Count < query.PageSize && ++scanned < MaxPagesScannedForLabels);
+
+        return (found, token);
     }
+
+    /// <summary>Bounds the storage reads of one listing with a label selector that few deployments match.</summary>
+    public const int MaxPagesScannedForLabels = 20;
 
     /// <summary>Every deployment of an app, newest first (index scan of the app's namespace).</summary>
     public async Task<IReadOnlyList<Deployment>> ForAppAsync(string @namespace, Guid appId, CancellationToken cancellationToken)

@@ -92,6 +92,7 @@ public static class Scenario
             last = response.Expect(HttpStatusCode.OK);
             if (condition(last))
             {
+                await server.WaitForListToShowAsync(last);
                 return last;
             }
 
@@ -99,5 +100,18 @@ public static class Scenario
         }
 
         throw new TimeoutException($"Deployment {deploymentId} did not become {what}; last: {last}");
+    }
+
+    /// <summary>
+    /// Lists are served from the index row, written a moment after the record: waits (with a blocking list) until
+    /// it holds what was read, so a test that lists next sees the same deployment.
+    /// </summary>
+    private static async Task WaitForListToShowAsync(this ControlPlaneServer server, JsonElement deployment)
+    {
+        var index = deployment.GetProperty("modify_index").GetInt64();
+        var query = $"namespace={deployment.GetProperty("namespace").GetString()}&prefix={deployment.GetProperty("id").GetGuid():N}&index={index - 1}&wait=20s";
+        var listed = await server.Api.GetAsync($"/api/deployments?{query}");
+        listed.Expect(HttpStatusCode.OK);
+        Assert.True(long.Parse(listed.Header("X-Modify-Index")!, CultureInfo.InvariantCulture) >= index, $"The list did not catch up with deployment {deployment}");
     }
 }
