@@ -30,6 +30,24 @@ public sealed class OutputTests(ServerFixture fixture) : IClassFixture<ServerFix
     }
 
     [Fact]
+    public async Task Deploy_with_labels_and_list_with_a_selector_find_the_labelled_deployment()
+    {
+        await SampleApp.RunningAsync(server, "labelled");
+        var cli = new CliRunner(server);
+
+        var deployed = await cli.RunAsync(SampleApp.DeployV2("labelled", "--label", "team=payments", "--annotation", "ticket=CHG-7", "--wait", "-o", "json"));
+        Assert.True(deployed.ExitCode == 0, deployed.ToString());
+        var list = await cli.RunAsync("list", "--app", "labelled", "--selector", "team=payments", "-o", "json");
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        using var page = JsonDocument.Parse(list.Output);
+        var only = Assert.Single(page.RootElement.GetProperty("deployments").EnumerateArray());
+        Assert.Equal("payments", only.GetProperty("metadata").GetProperty("labels").GetProperty("team").GetString());
+        Assert.Equal("CHG-7", only.GetProperty("metadata").GetProperty("annotations").GetProperty("ticket").GetString());
+        Assert.Equal(2, only.GetProperty("revision").GetInt32());
+    }
+
+    [Fact]
     public async Task A_refused_request_prints_the_problem_title_and_one_line_per_field_error()
     {
         await SampleApp.RunningAsync(server, "refused");
