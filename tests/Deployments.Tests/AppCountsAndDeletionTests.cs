@@ -1,6 +1,8 @@
 using Deployments.Model;
 using Deployments.Service;
 using Deployments.Tests.Infrastructure;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using TestSupport;
 
 namespace Deployments.Tests;
@@ -44,6 +46,29 @@ public sealed class AppCountsAndDeletionTests(AzuriteFixture azurite)
         Assert.Null(await host.AppAsync(app.Id));
         Assert.Empty(await host.LiveProcessesAsync());
         Assert.All(await host.AllocationsOfAppAsync(app.Id), a => Assert.Equal(AllocationStatus.Stopped, a.DesiredStatus));
+    }
+
+    [Fact]
+    public async Task Delete_DuringTheScaleDownDelay_LeavesTheSuccessfulDeploymentSuccessful_AndItsRolloutEndsCleanly()
+    {
+        await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("deldelay"));
+        var app = await host.CreateSampleAppAsync(await host.CreateLocalClusterAsync(), instances: 1);
+        await host.DeploySuccessfullyAsync(app.Id);
+        var v2 = await host.Deployments.CreateAsync(new CreateDeploymentRequest(app.Id, Strategy.Rolling, "alice",
+            NewRevision: DeploymentsTestHost.SampleRevision("v2"), Options: DeploymentsTestHost.FastOptions() with { ScaleDownDelay = TimeSpan.FromSeconds(3) }), CancellationToken.None);
+        Assert.Equal(DeploymentStatus.Successful, (await host.WaitForEndAsync(v2.Id)).Status);
+
+        // The old instance waits out its delay; the app goes first, its retirement stopping everything.
+        await host.Catalog.DeleteAppAsync(app.Id, CancellationToken.None);
+        using var deadline = new CancellationTokenSource(DeploymentsTestHost.DefaultTimeout);
+        var rollout = await host.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(DeploymentService.InstanceIdFor(v2.Id), deadline.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, rollout.RuntimeStatus);
+        Assert.Equal(DeploymentStatus.Successful, (await host.Deployments.GetRequiredAsync(v2.Id, CancellationToken.None)).Status);
+        Assert.Empty(await host.LiveProcessesAsync());
+        // The delayed stop finds nothing left to stop: no failure on the timeline of a deployment that succeeded.
+        var events = await host.Deployments.EventsAsync(v2.Id, CancellationToken.None);
+        Assert.Equal("succeeded", events[^1].Kind);
     }
 
     [Fact]

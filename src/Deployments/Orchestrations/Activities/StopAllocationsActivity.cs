@@ -5,13 +5,21 @@ using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations.Activities;
 
-/// <summary>Stops allocations through the driver; already stopped ones are skipped, so a re-run is harmless.</summary>
-public sealed class StopAllocationsActivity(AllocationStore allocations, ClusterTargets clusters, TimeProvider time)
+/// <summary>
+/// Stops allocations through the driver; already stopped ones are skipped, so a re-run is harmless. An app
+/// deleted meanwhile (during a scale-down delay, say) has nothing left to stop: its retirement stopped every instance.
+/// </summary>
+public sealed class StopAllocationsActivity(AllocationStore allocations, AppStore apps, ClusterTargets clusters, TimeProvider time)
     : TaskActivity<StopRequest, int>
 {
     public override async Task<int> RunAsync(TaskActivityContext context, StopRequest request)
     {
-        var (_, target, driver) = await clusters.ForAppIdAsync(request.AppId, CancellationToken.None);
+        if (await apps.GetAsync(request.AppId, CancellationToken.None) is not { } app)
+        {
+            return 0;
+        }
+
+        var (target, driver) = await clusters.ForAppAsync(app, CancellationToken.None);
         var stopped = 0;
         foreach (var id in request.AllocationIds)
         {
