@@ -206,11 +206,18 @@ public sealed partial class DeploymentService(
     private async Task SendCommandAsync(Guid deploymentId, RolloutCommand command, CancellationToken cancellationToken)
     {
         var instanceId = InstanceIdFor(deploymentId);
-        if (await orchestrations.GetInstanceAsync(instanceId, cancellationToken) is null
-            && await deployments.GetAsync(deploymentId, cancellationToken) is { } orphan && !orphan.Status.IsTerminal())
+        var instance = await orchestrations.GetInstanceAsync(instanceId, cancellationToken);
+        if (instance is null && await deployments.GetAsync(deploymentId, cancellationToken) is { } orphan && !orphan.Status.IsTerminal())
         {
             // Recorded but never started (its process died in between): start it, so the command reaches it.
             await LaunchAsync(orphan, cancellationToken);
+        }
+
+        // A rollout already running takes the event at once; only a pending (or just launched) one is waited for.
+        if (instance is { RuntimeStatus: not OrchestrationRuntimeStatus.Pending })
+        {
+            await orchestrations.RaiseEventAsync(instanceId, RolloutActivities.CommandEvent, command, cancellationToken);
+            return;
         }
 
         using (var started = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))

@@ -74,8 +74,21 @@ public static class Scenario
     public static async Task<JsonElement> DeploySuccessfullyAsync(this ControlPlaneServer server, Guid appId, string? version = null)
     {
         var started = await server.DeployAsync(appId, version: version);
-        return await server.WaitForStatusAsync(started.GetProperty("id").GetGuid(), "successful");
+        var id = started.GetProperty("id").GetGuid();
+        var done = await server.WaitForStatusAsync(id, "successful");
+        await server.WaitForRolloutToEndAsync(id);
+        return done;
     }
+
+    /// <summary>
+    /// Waits for the rollout's orchestration itself to end (the operator API answers 200 once it has, 202 while it
+    /// runs): its last episode is written a moment after the status it sets, and a test that watches the tables for
+    /// writes must start after it.
+    /// </summary>
+    public static async Task WaitForRolloutToEndAsync(this ControlPlaneServer server, Guid deploymentId) =>
+        await Polling.UntilAsync($"the rollout of {deploymentId} to end",
+            async _ => (await server.Api.GetAsync($"/runtime/webhooks/durabletask/instances/deployment-{deploymentId:N}")).Status,
+            status => status == HttpStatusCode.OK, DefaultTimeout);
 
     /// <summary>Follows a deployment with blocking reads (each returns as soon as it changes) until it reaches one of the statuses.</summary>
     public static async Task<JsonElement> WaitForStatusAsync(this ControlPlaneServer server, Guid deploymentId, params string[] statuses) =>
