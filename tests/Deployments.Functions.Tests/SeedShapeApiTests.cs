@@ -119,7 +119,10 @@ public sealed class SeedShapeApiTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.Equal("CHG-1", patched.GetProperty("metadata").GetProperty("annotations").GetProperty("ticket").GetString());
         Assert.Equal("successful", patched.GetProperty("status").GetString());
         var events = (await server.Api.GetAsync($"/api/deployments/{id}/events")).Expect(HttpStatusCode.OK);
-        Assert.Contains(events.EnumerateArray(), e => e.GetProperty("kind").GetString() == "metadata");
+        Assert.Single(events.EnumerateArray(), e => e.GetProperty("kind").GetString() == "metadata");
+        // A patch that changes nothing writes nothing.
+        var same = (await server.Api.PatchAsync($"/api/deployments/{id}", new { metadata = new { labels = new Dictionary<string, string> { ["owner"] = "ana" } } })).Expect(HttpStatusCode.OK);
+        Assert.Equal(patched.GetProperty("modify_index").GetInt64(), same.GetProperty("modify_index").GetInt64());
 
         (await server.Api.PatchAsync($"/api/deployments/{id}", new { })).IsProblem(HttpStatusCode.BadRequest, "metadata");
         (await server.Api.PatchAsync($"/api/deployments/{id}", new { metadata = new { labels = new[] { "a" } } })).IsProblem(HttpStatusCode.BadRequest, "metadata.labels");

@@ -7,6 +7,12 @@ namespace Deployments.Model;
 public sealed record ResourceMetadata(IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, string> Annotations)
 {
     public static readonly ResourceMetadata Empty = new(new Dictionary<string, string>(), new Dictionary<string, string>());
+
+    /// <summary>The same entries (records compare their dictionaries by reference, not by content).</summary>
+    public bool SameAs(ResourceMetadata other) => Same(Labels, other.Labels) && Same(Annotations, other.Annotations);
+
+    private static bool Same(IReadOnlyDictionary<string, string> one, IReadOnlyDictionary<string, string> other) =>
+        one.Count == other.Count && one.All(entry => other.TryGetValue(entry.Key, out var value) && value == entry.Value);
 }
 
 /// <summary>

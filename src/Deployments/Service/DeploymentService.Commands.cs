@@ -106,6 +106,11 @@ public sealed partial class DeploymentService
         return await deployments.UpdateAsync(id, current =>
         {
             var metadata = patch.ApplyTo(current.Metadata);
+            if (metadata.SameAs(current.Metadata))
+            {
+                return null;
+            }
+
             var merged = new List<ValidationError>();
             MetadataRules.Check(merged, "metadata.labels", metadata.Labels);
             MetadataRules.Check(merged, "metadata.annotations", metadata.Annotations);
