@@ -30,7 +30,7 @@ public sealed class OutputTests(ServerFixture fixture) : IClassFixture<ServerFix
     }
 
     [Fact]
-    public async Task Deploy_with_labels_and_list_with_a_selector_find_the_labelled_deployment()
+    public async Task Deploy_with_labels_list_with_a_selector_and_status_show_the_labelled_deployment()
     {
         await SampleApp.RunningAsync(server, "labelled");
         var cli = new CliRunner(server);
@@ -45,6 +45,9 @@ public sealed class OutputTests(ServerFixture fixture) : IClassFixture<ServerFix
         Assert.Equal("payments", only.GetProperty("metadata").GetProperty("labels").GetProperty("team").GetString());
         Assert.Equal("CHG-7", only.GetProperty("metadata").GetProperty("annotations").GetProperty("ticket").GetString());
         Assert.Equal(2, only.GetProperty("revision").GetInt32());
+        var shown = await cli.RunOnTerminalAsync("status", only.GetProperty("id").GetString()!);
+        Assert.True(shown.ExitCode == 0, shown.ToString());
+        Assert.Contains("team=payments", shown.Output, StringComparison.Ordinal);
     }
 
     [Fact]

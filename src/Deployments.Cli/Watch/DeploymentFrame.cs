@@ -16,6 +16,11 @@ internal static class DeploymentFrame
         header.AddRow(Bold("Deployment"), new Text($"{d.Id} (app {d.AppId}, {d.Namespace})"));
         header.AddRow(Bold("Revision"), new Text(d.PreviousRevision is { } from ? $"{d.Revision} (from {from}), {d.Strategy} {d.Kind}" : $"{d.Revision}, {d.Strategy} {d.Kind}"));
         header.AddRow(Bold("Status"), new Markup($"[{StatusColour(d.Status)}]{d.Status}[/] - {Markup.Escape(d.StatusDescription)}"));
+        if (d.Metadata?.Labels is { Count: > 0 } labels)
+        {
+            header.AddRow(Bold("Labels"), new Text(string.Join(", ", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"))));
+        }
+
         if (d.IsCanary)
         {
             header.AddRow(Bold("Canary"), new Text(Progress.Steps(d)));

@@ -19,12 +19,15 @@ internal sealed record DeploymentState(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     long ModifyIndex,
-    string? AwaitingApprovalFor)
+    string? AwaitingApprovalFor,
+    MetadataState? Metadata = null)
 {
     public bool IsTerminal => Status is "successful" or "failed" or "cancelled";
 
     public bool IsCanary => Strategy == "canary" && TotalSteps > 0;
 }
+
+internal sealed record MetadataState(Dictionary<string, string>? Labels, Dictionary<string, string>? Annotations);
 
 internal sealed record RolloutOptions(List<StepOption>? Steps, string? ProgressDeadline, bool AutoPromote);
 
