@@ -33,6 +33,10 @@ public sealed class NotificationTests(AzuriteFixture azurite)
             Assert.Equal("application/json", notification.Event.GetProperty("datacontenttype").GetString());
             Assert.Equal($"/namespaces/default/deployments/{deployment.Id:N}", notification.Event.GetProperty("source").GetString());
             Assert.Equal(deployment.Id, notification.Event.GetProperty("data").GetProperty("id").GetGuid());
+            foreach (var internalField in new[] { "instance_id", "recent_update_ids", "paused_total" })
+            {
+                Assert.False(notification.Event.GetProperty("data").TryGetProperty(internalField, out _), $"{internalField} was sent to a subscriber");
+            }
         }
 
         Assert.Equal("successful", delivered[1].Event.GetProperty("data").GetProperty("status").GetString());
