@@ -1,8 +1,17 @@
+using Deployments.Model;
+
 namespace Deployments.Rules;
 
 /// <summary>Labels and annotations (of apps and deployments) are for people and tools: bounded, so a document stays small.</summary>
 public static class MetadataRules
 {
+    /// <summary>A deployment's <c>metadata</c>, its fields named as the body names them.</summary>
+    public static void Check(ICollection<ValidationError> errors, ResourceMetadata? metadata)
+    {
+        Check(errors, "metadata.labels", metadata?.Labels);
+        Check(errors, "metadata.annotations", metadata?.Annotations);
+    }
+
     public static void Check(ICollection<ValidationError> errors, string field, IReadOnlyDictionary<string, string>? entries)
     {
         if (entries is null)

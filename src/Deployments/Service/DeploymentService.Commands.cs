@@ -90,38 +90,26 @@ public sealed partial class DeploymentService
     /// Sets and removes labels and annotations (Cloud Foundry's PATCH of a deployment's metadata), at any
     /// status, ended deployments included: metadata describes the deployment and does not change its rollout.
     /// </summary>
-    public async Task<Deployment> UpdateMetadataAsync(Guid id, MetadataPatch patch, string actor, CancellationToken cancellationToken)
-    {
-        var errors = new List<ValidationError>();
-        foreach (var (field, changes) in new[] { ("metadata.labels", patch.Labels), ("metadata.annotations", patch.Annotations) })
+    public async Task<Deployment> UpdateMetadataAsync(Guid id, MetadataPatch patch, string actor, CancellationToken cancellationToken) =>
+        await deployments.UpdateAsync(id, current =>
         {
-            MetadataRules.Check(errors, field, changes?.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors);
-        }
-
-        return await deployments.UpdateAsync(id, current =>
-        {
+            // The result is checked, not the patch: what is set must be valid, and the entries must fit together
+            // with those kept. Either way it is refused before anything is written.
             var metadata = patch.ApplyTo(current.Metadata);
             if (metadata.SameAs(current.Metadata))
             {
                 return null;
             }
 
-            var merged = new List<ValidationError>();
-            MetadataRules.Check(merged, "metadata.labels", metadata.Labels);
-            MetadataRules.Check(merged, "metadata.annotations", metadata.Annotations);
-            if (merged.Count > 0)
+            var errors = new List<ValidationError>();
+            MetadataRules.Check(errors, metadata);
+            if (errors.Count > 0)
             {
-                throw new ValidationException(merged);
+                throw new ValidationException(errors);
             }
 
             return new DeploymentChange(current with { Metadata = metadata }, [(actor, "metadata", $"Labels and annotations updated by {actor}")]);
         }, cancellationToken);
-    }
 
     /// <summary>Sets allocation health by hand (health_check = manual, or a platform reporting through the API).</summary>
     public async Task<Deployment> SetAllocationHealthAsync(Guid id, IReadOnlyList<Guid> healthy, IReadOnlyList<Guid> unhealthy, string actor, CancellationToken cancellationToken)

@@ -65,8 +65,7 @@ public sealed partial class DeploymentService(
             errors.AddRange(RevisionRules.Validate(spec, ""));
         }
 
-        MetadataRules.Check(errors, "metadata.labels", request.Metadata?.Labels);
-        MetadataRules.Check(errors, "metadata.annotations", request.Metadata?.Annotations);
+        MetadataRules.Check(errors, request.Metadata);
 
         if (errors.Count > 0)
         {
@@ -103,13 +102,14 @@ public sealed partial class DeploymentService(
     /// document exists before the orchestration, which reads it as its first step; a crash between the two
     /// leaves a pending deployment without one, which the recovery pass (or the next command) launches.
     /// </summary>
+    /// <param name="id">An id the caller has already found unused (<see cref="CreateAsync"/> looks before it adds a revision); without one, the request's own id is looked up here.</param>
     internal async Task<Deployment> StartDeploymentAsync(
         App app, int revision, Strategy strategy, DeploymentOptions deploymentOptions, string actor, string? reason, DeploymentKind kind,
         CancellationToken cancellationToken, Guid? id = null, bool instant = false, DeploymentStatus initialStatus = DeploymentStatus.Pending,
         ResourceMetadata? metadata = null)
     {
         var deploymentId = id ?? RequestIds.New($"deploy:{app.Id:N}");
-        if (await deployments.GetAsync(deploymentId, cancellationToken) is { } made)
+        if (id is null && await deployments.GetAsync(deploymentId, cancellationToken) is { } made)
         {
             return await LaunchAsync(made, cancellationToken);
         }
