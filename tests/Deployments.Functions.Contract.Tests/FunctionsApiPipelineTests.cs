@@ -49,21 +49,10 @@ public sealed class FunctionsApiPipelineTests(AzuriteFixture azurite) : IAsyncDi
     [Fact]
     public async Task A_deployment_is_recorded_and_its_rollout_started_through_the_client_bound_to_the_invocation()
     {
-        var (clusterStatus, cluster) = await SendAsync("POST", "/api/clusters", new { name = "fx", region = "local", kind = "dedicated", driver = "process" });
-        Assert.True(clusterStatus == StatusCodes.Status201Created, cluster.ToString());
-        var (appStatus, app) = await SendAsync("POST", "/api/apps", new
-        {
-            name = "shop",
-            cluster_id = cluster.GetProperty("id").GetGuid(),
-            groups = new Dictionary<string, int> { ["web"] = 1 },
-            revision = new { artifact = new { command = "dotnet", args = new[] { AppOutput.SampleService } } },
-        });
-        Assert.True(appStatus == StatusCodes.Status201Created, app.ToString());
-        var durable = new Mock<DurableTaskClient>("bound") { CallBase = false };
-        durable.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? options, CancellationToken _) => options!.InstanceId!);
+        var app = await CreateSampleAppAsync("fx", "shop");
+        var durable = SchedulingClient();
 
-        var (status, deployment) = await SendAsync("POST", "/api/deployments", new { app_id = app.GetProperty("id").GetGuid(), strategy = "rolling" }, client: durable.Object);
+        var (status, deployment) = await SendAsync("POST", "/api/deployments", new { app_id = app, strategy = "rolling" }, client: durable.Object);
 
         Assert.True(status == StatusCodes.Status201Created, deployment.ToString());
         var id = deployment.GetProperty("id").GetGuid();
@@ -74,16 +63,7 @@ public sealed class FunctionsApiPipelineTests(AzuriteFixture azurite) : IAsyncDi
     [Fact]
     public async Task The_recovery_timer_starts_a_deployment_recorded_but_never_started_through_the_client_bound_to_it()
     {
-        var (_, cluster) = await SendAsync("POST", "/api/clusters", new { name = "fx-recovery", region = "local", kind = "dedicated", driver = "process" });
-        var (appStatus, created) = await SendAsync("POST", "/api/apps", new
-        {
-            name = "orphaned",
-            cluster_id = cluster.GetProperty("id").GetGuid(),
-            groups = new Dictionary<string, int> { ["web"] = 1 },
-            revision = new { artifact = new { command = "dotnet", args = new[] { AppOutput.SampleService } } },
-        });
-        Assert.True(appStatus == StatusCodes.Status201Created, created.ToString());
-        var app = (await services.GetRequiredService<AppStore>().GetAsync(created.GetProperty("id").GetGuid(), CancellationToken.None))!;
+        var app = (await services.GetRequiredService<AppStore>().GetAsync(await CreateSampleAppAsync("fx-recovery", "orphaned"), CancellationToken.None))!;
         // As a worker that died between the two steps of a create leaves it: recorded, the app's active one, no orchestration.
         var id = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
@@ -93,9 +73,7 @@ public sealed class FunctionsApiPipelineTests(AzuriteFixture azurite) : IAsyncDi
             Id = id, AppId = app.Id, Namespace = app.Namespace, ClusterId = app.ClusterId, Revision = 1, Strategy = Strategy.Rolling, Options = new DeploymentOptions(),
             CreatedBy = "alice", CreatedAt = now, UpdatedAt = now, InstanceId = DeploymentService.InstanceIdFor(id),
         }, "alice", "Deploy (the worker died before starting it)", CancellationToken.None);
-        var durable = new Mock<DurableTaskClient>("bound") { CallBase = false };
-        durable.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? options, CancellationToken _) => options!.InstanceId!);
+        var durable = SchedulingClient();
 
         await ActivatorUtilities.CreateInstance<RecoveryFunction>(services).RunAsync(new TimerInfo(), durable.Object, CancellationToken.None);
 
@@ -104,6 +82,31 @@ public sealed class FunctionsApiPipelineTests(AzuriteFixture azurite) : IAsyncDi
     }
 
     public async ValueTask DisposeAsync() => await services.DisposeAsync();
+
+    /// <summary>A cluster and an app of one instance of the sample service, made through the pipeline; returns the app's id.</summary>
+    private async Task<Guid> CreateSampleAppAsync(string cluster, string app)
+    {
+        var (clusterStatus, createdCluster) = await SendAsync("POST", "/api/clusters", new { name = cluster, region = "local", kind = "dedicated", driver = "process" });
+        Assert.True(clusterStatus == StatusCodes.Status201Created, createdCluster.ToString());
+        var (appStatus, createdApp) = await SendAsync("POST", "/api/apps", new
+        {
+            name = app,
+            cluster_id = createdCluster.GetProperty("id").GetGuid(),
+            groups = new Dictionary<string, int> { ["web"] = 1 },
+            revision = new { artifact = new { command = "dotnet", args = new[] { AppOutput.SampleService } } },
+        });
+        Assert.True(appStatus == StatusCodes.Status201Created, createdApp.ToString());
+        return createdApp.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The Durable Functions client a host would bind, played by a mock that accepts every start under the id it is given.</summary>
+    private static Mock<DurableTaskClient> SchedulingClient()
+    {
+        var durable = new Mock<DurableTaskClient>("bound") { CallBase = false };
+        durable.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? options, CancellationToken _) => options!.InstanceId!);
+        return durable;
+    }
 
     private async Task<(int Status, JsonElement Body)> SendAsync(string method, string path, object? body = null, string? key = AdminKey, DurableTaskClient? client = null)
     {
