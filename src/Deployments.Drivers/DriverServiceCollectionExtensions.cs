@@ -27,4 +27,22 @@ public static class DriverServiceCollectionExtensions
         services.TryAddSingleton<TargetDriverRegistry>();
         return services;
     }
+
+    /// <summary>
+    /// Takes the process driver out, for a host where child processes cannot outlive the request that started
+    /// them (Azure Functions: the platform stops an instance's processes when it scales in). A cluster or app
+    /// that names it is then refused with <paramref name="reason"/>.
+    /// </summary>
+    public static IServiceCollection WithoutProcessDriver(this IServiceCollection services, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var process = services.Where(d => d.ServiceType == typeof(ITargetDriver) && d.ImplementationType == typeof(ProcessTargetDriver)).ToList();
+        foreach (var descriptor in process)
+        {
+            services.Remove(descriptor);
+        }
+
+        services.AddSingleton(new UnavailableTargetDriver(ProcessTargetDriver.DriverName, reason));
+        return services;
+    }
 }

@@ -4,11 +4,17 @@ namespace Deployments.Drivers;
 public sealed class TargetDriverRegistry
 {
     private readonly Dictionary<string, ITargetDriver> _drivers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _unavailable = new(StringComparer.OrdinalIgnoreCase);
 
-    public TargetDriverRegistry(IEnumerable<ITargetDriver> drivers)
+    public TargetDriverRegistry(IEnumerable<ITargetDriver> drivers, IEnumerable<UnavailableTargetDriver>? unavailable = null)
     {
         ArgumentNullException.ThrowIfNull(drivers);
-        foreach (var driver in drivers)
+        foreach (var refused in unavailable ?? [])
+        {
+            _unavailable[refused.Name] = refused.Reason;
+        }
+
+        foreach (var driver in drivers.Where(d => !_unavailable.ContainsKey(d.Name)))
         {
             if (!_drivers.TryAdd(driver.Name, driver))
             {
@@ -17,12 +23,21 @@ public sealed class TargetDriverRegistry
         }
     }
 
+    /// <summary>Whether this host refuses some driver; when not, nothing needs to look up which driver a cluster names.</summary>
+    public bool RefusesAny => _unavailable.Count > 0;
+
+    /// <summary>Why this host does not run the named driver, or null when it may be used (or is simply unknown).</summary>
+    public string? UnavailableReason(string name) => name is not null && _unavailable.TryGetValue(name, out var reason) ? reason : null;
+
     /// <summary>The names of the registered drivers, sorted.</summary>
     public IReadOnlyList<string> Names => [.. _drivers.Keys.Order(StringComparer.OrdinalIgnoreCase)];
 
     /// <exception cref="UnknownTargetDriverException">No driver has that name.</exception>
+    /// <exception cref="InvalidOperationException">This host does not run that driver; the message says why.</exception>
     public ITargetDriver Get(string name) =>
         name is not null && _drivers.TryGetValue(name, out var driver)
             ? driver
-            : throw new UnknownTargetDriverException(name ?? "", Names);
+            : UnavailableReason(name!) is { } reason
+                ? throw new InvalidOperationException(reason)
+                : throw new UnknownTargetDriverException(name ?? "", Names);
 }

@@ -3,11 +3,16 @@ namespace Deployments.Engine;
 /// <summary>
 /// Settings of the self-hosted engine, bound from host.json's <c>extensions:durableTask</c> section with
 /// the names and defaults Durable Functions uses for its Azure Storage provider, so one host.json
-/// configures the app under the Functions host and self-hosted alike.
+/// configures the app under the Functions host and self-hosted alike. Then <see cref="SelfHostSection"/>,
+/// with the same names, overrides it: it holds what only the self-host understands or may use, such as
+/// leases and visibility timeouts shorter than the Functions extension accepts.
 /// </summary>
 public sealed class DurableTaskEngineOptions
 {
     public const string HostJsonSection = "AzureFunctionsJobHost:extensions:durableTask";
+
+    /// <summary>The self-host's own section, laid over host.json's; the Functions host never reads it.</summary>
+    public const string SelfHostSection = "SelfHost:durableTask";
 
     public string HubName { get; set; } = "TestHubName";
 
@@ -43,7 +48,10 @@ public sealed class AzureStorageProviderOptions
 
     public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long a worker owns a control-queue partition without renewing it; a crashed worker's partitions move after this.</summary>
+    /// <summary>
+    /// How long a worker owns a control-queue partition without renewing it; a crashed worker's partitions move
+    /// after this. Self-host only: the Functions extension has no such setting (it keeps its own lease defaults).
+    /// </summary>
     public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan LeaseRenewInterval { get; set; } = TimeSpan.FromSeconds(10);

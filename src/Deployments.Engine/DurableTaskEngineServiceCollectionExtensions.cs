@@ -15,8 +15,8 @@ public static class DurableTaskEngineServiceCollectionExtensions
     /// Registers the self-hosted engine: the Azure Storage provider for the task hub, a
     /// <see cref="DurableTaskClient"/> over it and (when <paramref name="runWorker"/>) the worker that runs
     /// the registered orchestrators and activities. Settings bind from host.json's
-    /// <c>extensions:durableTask</c> section (see <see cref="HostJsonConfiguration.AddFunctionsHostJson"/>),
-    /// the connection from the setting it names (<c>AzureWebJobsStorage</c> by default).
+    /// <c>extensions:durableTask</c> section (see <see cref="HostJsonConfiguration.AddFunctionsHostJson"/>), then
+    /// from the self-host's own <see cref="DurableTaskEngineOptions.SelfHostSection"/>; the connection from the setting it names (<c>AzureWebJobsStorage</c> by default).
     /// </summary>
     public static IServiceCollection AddDurableTaskEngine(
         this IServiceCollection services, IConfiguration configuration, Action<TaskRegistry> register, JsonSerializerOptions json,
@@ -25,7 +25,9 @@ public static class DurableTaskEngineServiceCollectionExtensions
         var registry = new TaskRegistry();
         register(registry);
         services.AddSingleton(registry);
-        var options = services.AddOptions<DurableTaskEngineOptions>().Bind(configuration.GetSection(DurableTaskEngineOptions.HostJsonSection));
+        var options = services.AddOptions<DurableTaskEngineOptions>()
+            .Bind(configuration.GetSection(DurableTaskEngineOptions.HostJsonSection))
+            .Bind(configuration.GetSection(DurableTaskEngineOptions.SelfHostSection));
         if (configure is not null)
         {
             options.Configure(configure);

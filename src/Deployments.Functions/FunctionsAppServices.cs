@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure.Core.Serialization;
 using Deployments.Api;
 using Deployments.Api.Auth;
+using Deployments.Drivers;
 using Deployments.Engine;
 using Deployments.Functions.Http;
 using Deployments.Orchestrations;
@@ -15,6 +16,12 @@ namespace Deployments.Functions;
 
 public static class FunctionsAppServices
 {
+    /// <summary>What a cluster, app or deployment naming the process driver is told under the Functions host.</summary>
+    public const string ProcessDriverRefusal =
+        "The process driver does not run under Azure Functions: it starts allocations as child processes of the host, "
+        + "and the platform stops those whenever it scales an instance in. Use a cluster with the webhook driver here, "
+        + "or run the self-hosted control plane for process clusters.";
+
     /// <summary>
     /// The worker's services: the deployment domain, the API with the pipeline the HTTP functions run, and a
     /// <see cref="DurableTaskClient"/> that forwards to the client Durable Functions binds to each invocation.
@@ -26,7 +33,7 @@ public static class FunctionsAppServices
         services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(WorkflowJson.Options));
         services.AddStorageAccount(configuration);
         services.AddSingleton<DurableTaskClient, InvocationDurableTaskClient>();
-        services.AddDeployments(tablePrefix: hub);
+        services.AddDeployments(tablePrefix: hub).WithoutProcessDriver(ProcessDriverRefusal);
         services.AddControlPlaneApi(tablePrefix: hub, AdminKeyDisplay.NotShown);
         // The API pipeline runs outside a WebApplication here; routing needs these, which a web host would add.
         services.AddRouting();

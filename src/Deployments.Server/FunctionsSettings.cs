@@ -5,7 +5,9 @@ namespace Deployments.Server;
 /// <summary>
 /// Reads settings the way the Functions host does, so the Functions app's files configure the self-host
 /// too: host.json (under AzureFunctionsJobHost), and the Values of local.settings.json as top-level
-/// settings. Both are the repository root's, copied beside the build. Environment variables and the
+/// settings. Both are the repository root's, copied beside the build. Then the self-host's own
+/// appsettings.json beside the build, whatever the working directory (its <c>SelfHost</c> section lays
+/// crash-recovery settings the Functions host would refuse over host.json's). Environment variables and the
 /// command line still win.
 /// </summary>
 internal static class FunctionsSettings
@@ -22,6 +24,7 @@ internal static class FunctionsSettings
                 .Select(pair => new KeyValuePair<string, string?>(pair.Key.Replace("__", ":", StringComparison.Ordinal), pair.Value)));
         }
 
+        configuration.AddJsonFile(Path.Combine(directory, "appsettings.json"), optional: true);
         configuration.AddEnvironmentVariables();
         configuration.AddCommandLine(args);
     }

@@ -30,6 +30,19 @@ public sealed class TargetDriverRegistryTests
     }
 
     [Fact]
+    public void Without_the_process_driver_only_the_webhook_driver_runs_and_the_process_driver_is_refused_with_the_reason()
+    {
+        using var services = new ServiceCollection().AddTargetDrivers().WithoutProcessDriver("child processes die here").BuildServiceProvider();
+        var registry = services.GetRequiredService<TargetDriverRegistry>();
+
+        Assert.Equal(["webhook"], registry.Names);
+        Assert.True(registry.RefusesAny);
+        Assert.Equal("child processes die here", registry.UnavailableReason("Process"));
+        Assert.Null(registry.UnavailableReason("webhook"));
+        Assert.Equal("child processes die here", Assert.Throws<InvalidOperationException>(() => registry.Get("process")).Message);
+    }
+
+    [Fact]
     public void Cluster_target_prints_setting_names_but_never_their_values()
     {
         var cluster = new ClusterTarget("prod-eu", "webhook", new Dictionary<string, string> { ["endpoint"] = "https://platform", ["secret"] = "s3cr3t-value" });

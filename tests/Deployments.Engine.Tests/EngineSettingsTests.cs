@@ -56,21 +56,40 @@ public sealed class EngineSettingsTests(AzuriteFixture azurite)
 
     /// <summary>The figure the README states: after a crash, work resumes once the dead worker's leases and hidden messages run out.</summary>
     [Fact]
-    public void ShippedHostJson_ResumesACrashedWorkersWorkWithinTwentySeconds()
+    public void ShippedSelfHostSettings_ResumeACrashedWorkersWorkWithinTwentySeconds()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Functions.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("The repository root (Functions.sln) is not above the test's output.");
-        }
+        var root = RepositoryRoot();
+        var configuration = new ConfigurationBuilder()
+            .AddFunctionsHostJson(Path.Combine(root, "host.json"))
+            .AddJsonFile(Path.Combine(root, "src", "Deployments.Server", "appsettings.json"), optional: false);
 
-        var settings = EngineSettings(new ConfigurationBuilder().AddFunctionsHostJson(Path.Combine(root.FullName, "host.json")));
+        var settings = EngineSettings(configuration);
 
         var hidden = new[] { settings.ControlQueueVisibilityTimeout, settings.WorkItemQueueVisibilityTimeout, settings.LeaseInterval }.Max();
         Assert.True(hidden + settings.LeaseAcquireInterval <= TimeSpan.FromSeconds(20), $"resumes after {hidden + settings.LeaseAcquireInterval}");
         // The framework renews a running activity's message every 5 s; a shorter timeout would let it reappear mid-run.
         Assert.True(settings.WorkItemQueueVisibilityTimeout >= TimeSpan.FromSeconds(10));
         Assert.True(settings.LeaseRenewInterval * 3 <= settings.LeaseInterval);
+    }
+
+    [Fact]
+    public void SelfHostSection_OverridesHostJson_KeyByKey()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
+        [
+            new($"{DurableTaskEngineOptions.HostJsonSection}:hubName", "FromHostJson"),
+            new($"{DurableTaskEngineOptions.HostJsonSection}:storageProvider:partitionCount", "3"),
+            new($"{DurableTaskEngineOptions.HostJsonSection}:storageProvider:controlQueueVisibilityTimeout", "00:01:00"),
+            new($"{DurableTaskEngineOptions.SelfHostSection}:storageProvider:controlQueueVisibilityTimeout", "00:00:12"),
+            new($"{DurableTaskEngineOptions.SelfHostSection}:storageProvider:leaseInterval", "00:00:09"),
+        ]);
+
+        var settings = EngineSettings(configuration);
+
+        Assert.Equal("FromHostJson", settings.TaskHubName);
+        Assert.Equal(3, settings.PartitionCount);
+        Assert.Equal(TimeSpan.FromSeconds(12), settings.ControlQueueVisibilityTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(9), settings.LeaseInterval);
     }
 
     [Fact]
@@ -175,6 +194,17 @@ public sealed class EngineSettingsTests(AzuriteFixture azurite)
             .AddDurableTaskEngine(built, TestTasks.Register, EngineHost.Json, runWorker: false)
             .BuildServiceProvider();
         return services.GetRequiredService<TaskHubStorage>().Settings;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Functions.sln")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("The repository root (Functions.sln) is not above the test's output.");
+        }
+
+        return root.FullName;
     }
 
     private static IConfiguration Configuration(params (string Key, string? Value)[] values) =>

@@ -4,6 +4,7 @@ using Deployments.Functions.Contract.Tests.Infrastructure;
 using Deployments.Functions.Http;
 using Deployments.Functions.Workflows;
 using Deployments.Model;
+using Deployments.Rules;
 using Deployments.Service;
 using Deployments.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -81,12 +82,55 @@ public sealed class FunctionsApiPipelineTests(AzuriteFixture azurite) : IAsyncDi
             new TaskName(RolloutOrchestrator.Name), id, It.Is<StartOrchestrationOptions?>(o => o!.InstanceId == DeploymentService.InstanceIdFor(id)), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task A_cluster_naming_the_process_driver_is_refused_with_a_409_that_says_why()
+    {
+        var (status, problem) = await SendAsync("POST", "/api/clusters", new { name = "fx-local", region = "local", kind = "dedicated", driver = "process" });
+
+        Assert.Equal(StatusCodes.Status409Conflict, status);
+        Assert.Contains(FunctionsAppServices.ProcessDriverRefusal, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var (_, clusters) = await SendAsync("GET", "/api/clusters");
+        Assert.DoesNotContain(clusters.GetProperty("clusters").EnumerateArray(), c => c.GetProperty("name").GetString() == "fx-local");
+    }
+
+    [Fact]
+    public async Task An_app_or_deployment_on_a_process_cluster_made_by_a_self_host_is_refused_with_a_409_and_writes_nothing()
+    {
+        // A self-host sharing the task hub may have made a process cluster, and an app on it, before this host ran.
+        var now = DateTimeOffset.UtcNow;
+        var cluster = new Cluster(Guid.NewGuid(), "fx-shared-local", "local", ClusterKind.Dedicated, "process", new Dictionary<string, string>(), now);
+        await services.GetRequiredService<CatalogStore>().CreateClusterAsync(cluster, CancellationToken.None);
+        var existing = await services.GetRequiredService<AppStore>().CreateAsync(
+            new App(Guid.NewGuid(), "made-elsewhere", "default", cluster.Id, null, new Dictionary<string, int> { ["web"] = 1 },
+                new Dictionary<string, string>(), new Dictionary<string, string>(), null, null, null, 0, now, now),
+            created => RevisionRules.Create(created.Id, 1, new RevisionSpec(new Artifact(null, "dotnet", [AppOutput.SampleService])), now), CancellationToken.None);
+        var durable = SchedulingClient();
+
+        var (appStatus, appProblem) = await SendAsync("POST", "/api/apps", new { name = "refused", cluster_id = cluster.Id, groups = new Dictionary<string, int> { ["web"] = 1 } });
+        var (deployStatus, deployProblem) = await SendAsync("POST", "/api/deployments", new { app_id = existing.Id, strategy = "rolling" }, client: durable.Object);
+
+        Assert.Equal((StatusCodes.Status409Conflict, StatusCodes.Status409Conflict), (appStatus, deployStatus));
+        Assert.Contains("process driver", appProblem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("process driver", deployProblem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var app = await services.GetRequiredService<AppStore>().GetAsync(existing.Id, CancellationToken.None);
+        Assert.Equal((null, 1), (app!.ActiveDeploymentId, app.CurrentRevision));
+        durable.VerifyNoOtherCalls();
+    }
+
     public async ValueTask DisposeAsync() => await services.DisposeAsync();
 
-    /// <summary>A cluster and an app of one instance of the sample service, made through the pipeline; returns the app's id.</summary>
+    /// <summary>A webhook cluster (the one driver the Functions host runs) and an app on it, made through the pipeline; returns the app's id.</summary>
     private async Task<Guid> CreateSampleAppAsync(string cluster, string app)
     {
-        var (clusterStatus, createdCluster) = await SendAsync("POST", "/api/clusters", new { name = cluster, region = "local", kind = "dedicated", driver = "process" });
+        var (clusterStatus, createdCluster) = await SendAsync("POST", "/api/clusters", new
+        {
+            name = cluster,
+            region = "local",
+            kind = "dedicated",
+            driver = "webhook",
+            // Never called: the mocked durable client starts no rollout.
+            driver_settings = new Dictionary<string, string> { ["endpoint"] = "http://127.0.0.1:9/platform", ["secret"] = "fx-platform-secret" },
+        });
         Assert.True(clusterStatus == StatusCodes.Status201Created, createdCluster.ToString());
         var (appStatus, createdApp) = await SendAsync("POST", "/api/apps", new
         {

@@ -80,12 +80,12 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void The_recovery_pass_is_a_timer_function_every_ten_seconds_that_binds_a_durable_client()
+    public void The_recovery_pass_is_a_timer_function_once_a_minute_that_binds_a_durable_client()
     {
         var recovery = Assert.Single(Functions, f => f.TriggerType == "timerTrigger");
 
         Assert.Equal("RecoverDeployments", recovery.Name);
-        Assert.Equal("*/10 * * * * *", recovery.Schedule);
+        Assert.Equal("0 * * * * *", recovery.Schedule);
         Assert.Contains("durableClient", recovery.BindingTypes);
     }
 

@@ -73,11 +73,11 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
         info.ArgumentList.Add(BuildOutputs.Find(Path.Combine("tests", "Deployments.WorkerHost"), "Deployments.WorkerHost.dll"));
         info.ArgumentList.Add($"--AzureWebJobsStorage={connectionString}");
         info.ArgumentList.Add($"--hub={hub}");
-        info.ArgumentList.Add($"--AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout={ShortLease}");
-        info.ArgumentList.Add($"--AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout={ShortLease}");
-        info.ArgumentList.Add($"--AzureFunctionsJobHost:extensions:durableTask:storageProvider:leaseInterval={ShortLease}");
-        info.ArgumentList.Add($"--AzureFunctionsJobHost:extensions:durableTask:storageProvider:leaseRenewInterval={ShortLease / 3}");
-        info.ArgumentList.Add($"--AzureFunctionsJobHost:extensions:durableTask:storageProvider:leaseAcquireInterval={ShortLease / 3}");
+        info.ArgumentList.Add($"--SelfHost:durableTask:storageProvider:controlQueueVisibilityTimeout={ShortLease}");
+        info.ArgumentList.Add($"--SelfHost:durableTask:storageProvider:workItemQueueVisibilityTimeout={ShortLease}");
+        info.ArgumentList.Add($"--SelfHost:durableTask:storageProvider:leaseInterval={ShortLease}");
+        info.ArgumentList.Add($"--SelfHost:durableTask:storageProvider:leaseRenewInterval={ShortLease / 3}");
+        info.ArgumentList.Add($"--SelfHost:durableTask:storageProvider:leaseAcquireInterval={ShortLease / 3}");
         info.ArgumentList.Add("--AzureFunctionsJobHost:extensions:durableTask:extendedSessionsEnabled=true");
         info.ArgumentList.Add("--AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval=00:00:00.500");
         var process = Process.Start(info) ?? throw new InvalidOperationException("The worker host did not start.");

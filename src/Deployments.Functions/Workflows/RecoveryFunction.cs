@@ -12,10 +12,17 @@ namespace Deployments.Functions.Workflows;
 /// it as a background service; a Functions worker has no Durable Functions client outside an invocation, so
 /// here a timer function binds one. The host runs each occurrence on one instance at a time.
 /// </summary>
+/// <remarks>
+/// Once a minute, not at the self-host's 10 s: on Flex Consumption every occurrence wakes an instance and is
+/// billed for at least a second of its memory, so a 10 s timer would keep the app busy around the clock (about
+/// six times the cost; README "Cost of the recovery pass"). What the pass repairs is rare (a process dying between
+/// writing a deployment and starting its orchestration), and any command to such a deployment launches it at
+/// once, so a minute's wait is the price of a crash, not of normal work.
+/// </remarks>
 public sealed partial class RecoveryFunction(DeploymentService deployments, IOptions<DeploymentServiceOptions> options, ILogger<RecoveryFunction> logger)
 {
-    /// <summary>Every ten seconds, the self-host's <see cref="DeploymentServiceOptions.RecoveryInterval"/>.</summary>
-    public const string Schedule = "*/10 * * * * *";
+    /// <summary>At the start of every minute.</summary>
+    public const string Schedule = "0 * * * * *";
 
     [Function("RecoverDeployments")]
     public async Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)

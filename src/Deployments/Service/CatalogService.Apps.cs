@@ -22,10 +22,9 @@ public sealed partial class CatalogService
         }
 
         ThrowIfAny(errors);
-        if (await catalog.GetClusterAsync(request.ClusterId, cancellationToken) is null)
-        {
-            throw new UnprocessableException("cluster_id", $"Cluster {request.ClusterId} does not exist.");
-        }
+        var cluster = await catalog.GetClusterAsync(request.ClusterId, cancellationToken)
+            ?? throw new UnprocessableException("cluster_id", $"Cluster {request.ClusterId} does not exist.");
+        drivers.RequireAvailable(cluster.Driver);
 
         var now = time.GetUtcNow();
         var app = new App(Guid.NewGuid(), request.Name, CallerScope.NamespaceOr(request.Namespace), request.ClusterId, request.Environment,

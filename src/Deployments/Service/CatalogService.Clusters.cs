@@ -22,6 +22,7 @@ public sealed partial class CatalogService
 
         CheckDriverSettings(errors, driver, settings);
         ThrowIfAny(errors);
+        drivers.RequireAvailable(driver);
         if ((await catalog.ListClustersAsync(cancellationToken)).Any(c => c.Name == name))
         {
             throw new CommandRefusedException($"A cluster named '{name}' already exists.");

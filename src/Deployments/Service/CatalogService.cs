@@ -1,3 +1,4 @@
+using Deployments.Drivers;
 using Deployments.Notifications;
 using Deployments.Rules;
 using Deployments.Storage;
@@ -9,7 +10,7 @@ namespace Deployments.Service;
 /// create, read, list, update and delete. Every request is validated in full before the first write, so
 /// a refused request leaves nothing behind.
 /// </summary>
-public sealed partial class CatalogService(CatalogStore catalog, AppStore apps, DeploymentStore deployments, SubscriptionStore subscriptions, AppRetirement retirement, TimeProvider time)
+public sealed partial class CatalogService(CatalogStore catalog, AppStore apps, DeploymentStore deployments, SubscriptionStore subscriptions, AppRetirement retirement, TargetDriverRegistry drivers, TimeProvider time)
 {
     private static void RequireName(List<ValidationError> errors, string field, string? name) => Names.Require(errors, field, name);
 

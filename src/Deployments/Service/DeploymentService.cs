@@ -1,3 +1,4 @@
+using Deployments.Drivers;
 using Deployments.Model;
 using Deployments.Orchestrations;
 using Deployments.Rules;
@@ -19,6 +20,7 @@ public sealed partial class DeploymentService(
     AllocationStore allocations,
     CatalogStore catalog,
     DurableTaskClient orchestrations,
+    TargetDriverRegistry drivers,
     IOptions<DeploymentServiceOptions> options,
     TimeProvider time)
 {
@@ -79,6 +81,7 @@ public sealed partial class DeploymentService(
             return await LaunchAsync(made, cancellationToken);
         }
 
+        await RequireDriverAvailableAsync(app, cancellationToken);
         int revision;
         if (request.NewRevision is { } newSpec)
         {
@@ -97,12 +100,22 @@ public sealed partial class DeploymentService(
             metadata: request.Metadata);
     }
 
+    /// <summary>Refuses, before anything is written, a deployment this host could not run (its cluster's driver is not here).</summary>
+    private async Task RequireDriverAvailableAsync(App app, CancellationToken cancellationToken)
+    {
+        // Only a host that refuses a driver pays the extra read: an app made on a host that runs the driver.
+        if (drivers.RefusesAny && await catalog.GetClusterAsync(app.ClusterId, cancellationToken) is { } cluster)
+        {
+            drivers.RequireAvailable(cluster.Driver);
+        }
+    }
+
     /// <summary>
     /// Records the deployment, makes it the app's active one (superseding any other), then launches it. The
     /// document exists before the orchestration, which reads it as its first step; a crash between the two
     /// leaves a pending deployment without one, which the recovery pass (or the next command) launches.
     /// </summary>
-    /// <param name="id">An id the caller has already found unused (<see cref="CreateAsync"/> looks before it adds a revision); without one, the request's own id is looked up here.</param>
+    /// <param name="id">An id the caller has already found unused, having checked the app's driver too (<see cref="CreateAsync"/> looks before it adds a revision); without one, the request's own id is looked up and the driver checked here.</param>
     internal async Task<Deployment> StartDeploymentAsync(
         App app, int revision, Strategy strategy, DeploymentOptions deploymentOptions, string actor, string? reason, DeploymentKind kind,
         CancellationToken cancellationToken, Guid? id = null, bool instant = false, DeploymentStatus initialStatus = DeploymentStatus.Pending,
@@ -112,6 +125,11 @@ public sealed partial class DeploymentService(
         if (id is null && await deployments.GetAsync(deploymentId, cancellationToken) is { } made)
         {
             return await LaunchAsync(made, cancellationToken);
+        }
+
+        if (id is null)
+        {
+            await RequireDriverAvailableAsync(app, cancellationToken);
         }
 
         var now = time.GetUtcNow();

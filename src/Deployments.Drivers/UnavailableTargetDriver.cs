@@ -1,0 +1,7 @@
+namespace Deployments.Drivers;
+
+/// <summary>
+/// A driver this host deliberately does not run, with the reason a user is told: a cluster definition may
+/// name it (it is a real driver elsewhere), but nothing here may deploy through it.
+/// </summary>
+public sealed record UnavailableTargetDriver(string Name, string Reason);
