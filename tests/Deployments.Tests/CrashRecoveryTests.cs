@@ -3,6 +3,7 @@ using Deployments.Drivers;
 using Deployments.Model;
 using Deployments.Service;
 using Deployments.Tests.Infrastructure;
+using DevStorage;
 using Microsoft.Extensions.DependencyInjection;
 using TestSupport;
 
@@ -60,6 +61,45 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
         Assert.True(records.Select(a => a.Id.ToString("N")).Order().SequenceEqual(processes.Select(p => p.AllocationId).Order()),
             "running processes: " + string.Join(", ", processes.Select(p => p.AllocationId)) + "\nallocations: "
             + string.Join("\n", all.Select(a => $"{a.Id:N} r{a.Revision} {a.DesiredStatus}/{a.ActualStatus} {a.Health} dep {a.DeploymentId:N} canary {a.Canary}")));
+    }
+
+    [Fact]
+    public async Task WorkerStoppedWhileStorageIsGone_ExitsWithinItsShutdownTimeout()
+    {
+        // An emulator of its own: this test kills it.
+        var storage = await AzuriteProcess.StartAsync(new AzuriteOptions(), CancellationToken.None);
+        var hub = azurite.NewHubName("outage");
+        var stateDirectory = Directory.CreateTempSubdirectory("deployments-outage-").FullName;
+        await using var client = await DeploymentsTestHost.StartAsync(storage.ConnectionString, hub, stateDirectory, runWorker: false);
+        var app = await client.CreateSampleAppAsync(await client.CreateLocalClusterAsync(), instances: 2);
+        using var worker = StartWorkerProcess(storage.ConnectionString, hub);
+        try
+        {
+            // A canary waiting for promotion at its first step: the worker holds partitions and a running orchestration.
+            var canary = await client.Deployments.CreateAsync(new CreateDeploymentRequest(app.Id, Strategy.Canary, "alice",
+                Options: DeploymentsTestHost.FastOptions(new CanaryStep(50), new CanaryStep(100))), CancellationToken.None);
+            await client.WaitForAsync(canary.Id, d => d.StatusDescription.StartsWith(StatusDescriptions.RequiresPromotion, StringComparison.Ordinal));
+
+            await storage.DisposeAsync();
+            using (var terminate = Process.Start("kill", ["-TERM", worker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await terminate.WaitForExitAsync();
+            }
+
+            // The host's shutdown timeout is 30 s; what it cannot hand back, leases and visibility timeouts recover.
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(45));
+            var exited = await worker.WaitForExitAsync(deadline.Token).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
+            Assert.True(exited, "the worker was still running 45 s after SIGTERM with storage gone");
+        }
+        finally
+        {
+            if (!worker.HasExited)
+            {
+                worker.Kill();
+            }
+
+            await storage.DisposeAsync();
+        }
     }
 
     private static Process StartWorkerProcess(string connectionString, string hub)
