@@ -7,8 +7,8 @@ namespace Deployments.Api.Http;
 
 /// <summary>
 /// The last word on failures an endpoint did not answer itself: body and parameter binding, size limits, and
-/// the domain's refusals (<see cref="ProblemResults.From"/> maps those). Only a genuine fault is left to
-/// become a 500.
+/// the domain's refusals (<see cref="ProblemResults.From"/> maps those), and storage that does not answer (a 503
+/// the client may retry). Only a genuine fault is left to become a 500.
 /// </summary>
 internal sealed class ApiExceptionHandler : IExceptionHandler
 {
@@ -19,6 +19,7 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
             BadHttpRequestException bad => FromBadRequest(bad),
             JsonException json => FieldProblem(JsonErrors.From(json)),
             RequestRefusedException refused => ProblemResults.From(refused),
+            _ when StorageUnavailable.Caused(exception) => StorageUnavailable.Answer(httpContext.Response),
             _ => null,
         };
         if (result is null)
