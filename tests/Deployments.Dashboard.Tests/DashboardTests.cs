@@ -116,6 +116,38 @@ public sealed class DashboardTests(ServerFixture fixture, Browser browser) : ICl
     }
 
     /// <summary>A two-instance canary (50 % then 100 %) of the sample service, on a cluster and app of its own.</summary>
+    [Fact]
+    public async Task Canary_step_cards_follow_what_the_rollout_will_do_for_every_shape_of_steps()
+    {
+        var shapes = new (string App, Dictionary<string, object> Options, string[] Cards)[]
+        {
+            ("one-step", Scenario.FastOptions(new { instance_weight = 34 }), ["34% then wait for promotion", "100% full rollout"]),
+            ("timed", Scenario.FastOptions(new { instance_weight = 34, pause = "10m" }), ["34% then pause 10m", "100% full rollout"]),
+            ("to-full", Scenario.FastOptions(new { instance_weight = 50 }, new { instance_weight = 100 }), ["50% then wait for promotion", "100% full rollout"]),
+            ("automatic", WithAutoPromote(Scenario.FastOptions(new { instance_weight = 25 }, new { instance_weight = 50 })), ["25% then continue", "50% then continue", "100% full rollout"]),
+        };
+        var page = await browser.NewPageAsync(server.BaseAddress);
+        await page.SignInAsync(server.AdminKey());
+
+        foreach (var (name, options, cards) in shapes)
+        {
+            var app = await server.CreateSampleAppAsync(await server.CreateLocalClusterAsync($"steps-{name}"), $"steps-{name}", instances: 0);
+            var id = (await server.Api.PostAsync("/api/deployments", new { app_id = app, strategy = "canary", options })).Expect(HttpStatusCode.Created).GetProperty("id").GetGuid();
+
+            await page.GotoAsync($"/#/deployments/{id}");
+
+            var steps = page.Locator(".steps .step");
+            await Expect(steps.Locator(".weight")).ToHaveTextAsync([.. cards.Select(card => card.Split(' ')[0])]);
+            await Expect(steps.Locator(".then")).ToHaveTextAsync([.. cards.Select(card => card[(card.IndexOf(' ', StringComparison.Ordinal) + 1)..])]);
+        }
+    }
+
+    private static Dictionary<string, object> WithAutoPromote(Dictionary<string, object> options)
+    {
+        options["auto_promote"] = true;
+        return options;
+    }
+
     private async Task<Guid> StartCanaryAsync(string name)
     {
         var app = await server.CreateSampleAppAsync(await server.CreateLocalClusterAsync(name), name, instances: 2);

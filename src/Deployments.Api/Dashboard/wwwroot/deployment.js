@@ -101,16 +101,33 @@ function summary(d) {
   return h('dl', { class: 'facts', id: 'summary', 'data-status': d.status }, facts.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)]));
 }
 
+/**
+ * What the rollout will do, card by card: each step's weight with what follows it (the orchestration pauses
+ * after a step under 100 %: for its duration, for a promotion, or not at all with auto-promote), and the full
+ * rollout every canary ends with, which is a card of its own when the last step stays under 100 %.
+ */
+function plannedSteps(options) {
+  const list = options.steps ?? [];
+  const planned = list.map(step => ({
+    weight: step.instance_weight,
+    then: step.instance_weight >= 100 ? 'full rollout'
+      : step.pause ? `then pause ${step.pause}`
+        : options.auto_promote ? 'then continue' : 'then wait for promotion',
+  }));
+  if (list.length > 0 && list[list.length - 1].instance_weight < 100) planned.push({ weight: 100, then: 'full rollout' });
+  return planned;
+}
+
 function steps(d) {
-  const list = d.options.steps ?? [];
-  if (d.strategy !== 'canary' || list.length === 0) return null;
+  const planned = plannedSteps(d.options);
+  if (d.strategy !== 'canary' || planned.length === 0) return null;
   return h('section', { 'aria-labelledby': 'steps-title' }, h('h2', { id: 'steps-title' }, 'Canary steps'),
-    h('ol', { class: 'steps' }, list.map((step, i) => {
+    h('ol', { class: 'steps' }, planned.map((step, i) => {
       const number = i + 1;
       const state = number < d.current_step || d.status === 'successful' ? 'done' : number === d.current_step ? 'current' : 'next';
       return h('li', { class: `step ${state}`, 'aria-current': state === 'current' ? 'step' : null },
-        h('span', { class: 'weight' }, `${step.instance_weight}%`),
-        h('span', {}, step.pause ? `then pause ${step.pause}` : number < list.length ? 'then wait for promotion' : 'full rollout'),
+        h('span', { class: 'weight' }, `${step.weight}%`),
+        h('span', { class: 'then' }, step.then),
         h('span', { class: 'muted' }, state));
     })));
 }
