@@ -10,18 +10,68 @@ targetScope = 'subscription'
 @description('azd environment name; names every resource.')
 param environmentName string
 
+// Only regions that offer the Flex Consumption plan. The list is the one Microsoft's own azd quick start for
+// .NET on Flex Consumption allows (Azure-Samples/functions-quickstart-dotnet-azd, infra/main.bicep, last changed
+// May 2025 and still current with its .NET 10 update), without its early-access eastus2euap. Microsoft's docs
+// give no fixed list: `az functionapp list-flexconsumption-locations` is the live answer, so add a region here
+// when it shows one that is missing. azd offers exactly these in its location prompt.
 @minLength(1)
-@description('Azure region for every resource. It must offer the Flex Consumption plan (az functionapp list-flexconsumption-locations).')
+@description('Azure region for every resource; one that offers the Flex Consumption plan.')
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
+@metadata({ azd: { type: 'location' } })
 param location string
+
+// The admin key and the webhook secret must survive every later `azd provision`: clients, CI pipelines and
+// GitHub hold them. A Bicep default such as newGuid() would make a new one on each deployment, so neither has a
+// default. azd's documented `generate` metadata makes azd create each value once, at the first provision, and
+// save it in the azd environment (.azure/<env>/config.json, as infra.parameters.adminKey / webhookSecret, the
+// value itself in azd's local secret vault), where every later provision of that environment reads it back.
+// AUTH_ADMIN_KEY / WEBHOOKS_SECRET (main.parameters.json), when set with `azd env set`, win over the saved value:
+// that is how to choose or rotate one, or share one across machines. This keeps the template to what azd
+// documents, without a Key Vault whose secrets the deploying user would need a data role to read back.
+@secure()
+@minLength(16)
+@description('The admin key (Auth:AdminKey). AUTH_ADMIN_KEY when set; else generated once by azd and kept in the azd environment.')
+@metadata({ azd: { type: 'generate', config: { length: 48, noSpecial: true } } })
+param adminKey string
 
 @secure()
 @minLength(16)
-@description('The admin key (Auth:AdminKey). main.parameters.json reads it from AUTH_ADMIN_KEY; when that is unset a new one is generated on every provision.')
-param adminKey string = newGuid()
-
-@secure()
-@description('The secret pipelines sign webhooks with (Webhooks:Secret). main.parameters.json reads it from WEBHOOKS_SECRET; when that is unset a new one is generated on every provision.')
-param webhookSecret string = newGuid()
+@description('The secret pipelines sign webhooks with (Webhooks:Secret). WEBHOOKS_SECRET when set; else generated once by azd and kept in the azd environment.')
+@metadata({ azd: { type: 'generate', config: { length: 48, noSpecial: true } } })
+param webhookSecret string
 
 @minValue(40)
 @maxValue(1000)

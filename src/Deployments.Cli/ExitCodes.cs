@@ -1,6 +1,6 @@
 namespace Deployments.Cli;
 
-/// <summary>deployctl's exit codes, so a CI step can gate on a rollout's outcome (documented in the README and in --help).</summary>
+/// <summary>deployctl's exit codes, so a CI step can gate on a rollout's outcome (documented in docs/cli.md and in --help).</summary>
 internal static class ExitCodes
 {
     /// <summary>The command did what was asked; a followed rollout ended successful.</summary>

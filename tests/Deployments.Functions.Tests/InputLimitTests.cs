@@ -4,7 +4,7 @@ using BadInputCases = Deployments.Functions.Tests.BadInput;
 namespace Deployments.Functions.Tests;
 
 /// <summary>
-/// Every count, size and duration a caller sets has a documented limit (README "Input limits"); one past it
+/// Every count, size and duration a caller sets has a documented limit (docs/input-limits.md); one past it
 /// is a 400 naming the field and the limit, and writes nothing.
 /// </summary>
 public sealed class InputLimitTests(ServerFixture fixture) : IClassFixture<ServerFixture>

@@ -6,7 +6,7 @@ using Deployments.Service;
 namespace Deployments.Api.Hooks;
 
 /// <summary>
-/// Maps GitHub's <c>deployment</c> event to a deployment (see README "Webhooks"):
+/// Maps GitHub's <c>deployment</c> event to a deployment (see docs/webhooks.md):
 /// <list type="bullet">
 /// <item>app: <c>deployment.payload.app_id</c>, else <c>deployment.payload.app</c> (a name), else the repository's
 /// name; looked up in <c>deployment.payload.namespace</c> (default <c>default</c>);</item>

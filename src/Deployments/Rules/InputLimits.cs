@@ -1,7 +1,7 @@
 namespace Deployments.Rules;
 
 /// <summary>
-/// Every bound on what a caller sets, in one place (README "Input limits" lists them). Each is far above
+/// Every bound on what a caller sets, in one place (docs/input-limits.md lists them). Each is far above
 /// what a real deployment needs and far below what would make a rollout, a stored document or a driver
 /// misbehave; one past it is a 400 naming the field and the limit.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Deployments.Dashboard.Tests.Infrastructure;
 
-/// <summary>Full-page screenshots into the test output (screenshots/NAME-WIDTH.png); the README's are copied from there.</summary>
+/// <summary>Full-page screenshots into the test output (screenshots/NAME-WIDTH.png); the ones in docs/ are copied from there.</summary>
 public static class Screenshots
 {
     public static string Directory { get; } = System.IO.Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
