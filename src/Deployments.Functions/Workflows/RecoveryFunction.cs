@@ -15,7 +15,7 @@ namespace Deployments.Functions.Workflows;
 /// <remarks>
 /// Once a minute, not at the self-host's 10 s: on Flex Consumption every occurrence wakes an instance and is
 /// billed for at least a second of its memory, so a 10 s timer would keep the app busy around the clock (about
-/// six times the cost; README "Cost of the recovery pass"). What the pass repairs is rare (a process dying between
+/// six times the cost; README "Cost of the recovery pass on Flex Consumption"). What the pass repairs is rare (a process dying between
 /// writing a deployment and starting its orchestration), and any command to such a deployment launches it at
 /// once, so a minute's wait is the price of a crash, not of normal work.
 /// </remarks>
