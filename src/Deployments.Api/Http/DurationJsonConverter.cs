@@ -16,7 +16,7 @@ internal sealed partial class DurationJsonConverter : JsonConverter<TimeSpan>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException("A duration is a string such as \"30s\", \"5m\" or \"1h30m\".");
+            throw new JsonException("must be a duration such as \"30s\", \"5m\" or \"1h30m\" (a string)");
         }
 
         var text = reader.GetString()!;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Deployments.Rules;
-using Deployments.Storage;
 
 namespace Deployments.Api.Http;
 
@@ -48,7 +47,7 @@ internal static partial class JsonErrors
 
         if (ConvertedTo().Match(text) is { Success: true } conversion)
         {
-            return $"must be {Describe(conversion.Groups["type"].Value)}";
+            return $"must be {Describe(conversion.Groups["type"].Value, exception.Path)}";
         }
 
         // Our own converters (durations) throw with a message meant for clients; the reader's syntax
@@ -57,35 +56,76 @@ internal static partial class JsonErrors
         return cut > 0 ? text[..cut] : text;
     }
 
-    private static string Describe(string typeName)
+    /// <summary>
+    /// What the value must be. A record bound through its constructor is named by the serializer in place of the
+    /// parameter that failed ("could not be converted to ...CreateDeploymentBody. Path: $.strategy"), so when the
+    /// named type holds the property the path ends in, that property's type is what the client got wrong.
+    /// </summary>
+    private static string Describe(string typeName, string? path)
     {
-        var inner = NullableOf().Match(typeName) is { Success: true } nullable ? nullable.Groups["inner"].Value : typeName;
+        var named = Resolve(typeName);
+        var type = named is not null && MemberAt(named, path) is { } member ? member : named;
+        return type is null ? DescribeName(typeName) : DescribeType(type);
+    }
+
+    private static string DescribeType(Type type)
+    {
+        var inner = Nullable.GetUnderlyingType(type) ?? type;
         return inner switch
         {
-            "System.Guid" => "a uuid",
-            "System.Int32" or "System.Int64" or "System.Int16" => "an integer",
-            "System.Double" or "System.Single" or "System.Decimal" => "a number",
-            "System.Boolean" => "true or false",
-            "System.String" => "a string",
-            "System.DateTimeOffset" or "System.DateTime" => "an RFC 3339 timestamp",
-            "System.TimeSpan" => "a duration such as \"30s\", \"5m\" or \"1h30m\"",
-            "System.Uri" => "a URL",
-            _ when inner.Contains("Dictionary", StringComparison.Ordinal) => "an object",
-            _ when inner.Contains("List", StringComparison.Ordinal) || inner.Contains("Enumerable", StringComparison.Ordinal) || inner.EndsWith("[]", StringComparison.Ordinal) => "an array",
-            _ when EnumNamed(inner) is { } values => $"one of: {string.Join(", ", values)}",
+            _ when inner == typeof(Guid) => "a uuid",
+            _ when inner == typeof(int) || inner == typeof(long) || inner == typeof(short) => "an integer",
+            _ when inner == typeof(double) || inner == typeof(float) || inner == typeof(decimal) => "a number",
+            _ when inner == typeof(bool) => "true or false",
+            _ when inner == typeof(string) => "a string",
+            _ when inner == typeof(DateTimeOffset) || inner == typeof(DateTime) => "an RFC 3339 timestamp",
+            _ when inner == typeof(TimeSpan) => Duration,
+            _ when inner == typeof(Uri) => "a URL",
+            { IsEnum: true } => $"one of: {string.Join(", ", Enum.GetNames(inner).Select(JsonNamingPolicy.SnakeCaseLower.ConvertName))}",
+            _ when IsMap(inner) => "an object",
+            _ when inner.IsArray || inner.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)) => "an array",
             _ => "an object",
         };
     }
 
-    /// <summary>The wire names of a domain enum, so "must be one of: rolling, canary" says what to send.</summary>
-    private static IEnumerable<string>? EnumNamed(string typeName) =>
-        typeof(DeploymentJson).Assembly.GetType(typeName) is { IsEnum: true } type
-            ? Enum.GetNames(type).Select(JsonNamingPolicy.SnakeCaseLower.ConvertName)
-            : null;
+    /// <summary>For a type name the running assemblies do not resolve (a generic over our own types, say): read it.</summary>
+    private static string DescribeName(string typeName) =>
+        typeName.Contains("Dictionary", StringComparison.Ordinal) ? "an object"
+        : typeName.Contains("List", StringComparison.Ordinal) || typeName.Contains("Enumerable", StringComparison.Ordinal) || typeName.EndsWith("[]", StringComparison.Ordinal) ? "an array"
+        : "an object";
+
+    private const string Duration = "a duration such as \"30s\", \"5m\" or \"1h30m\"";
+
+    private static bool IsMap(Type type) =>
+        type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() is var d && (d == typeof(IDictionary<,>) || d == typeof(IReadOnlyDictionary<,>)));
+
+    private static Type? Resolve(string typeName) =>
+        Type.GetType(typeName) ?? AppDomain.CurrentDomain.GetAssemblies().Select(assembly => assembly.GetType(typeName)).FirstOrDefault(type => type is not null);
+
+    /// <summary>The type of the property of <paramref name="container"/> that the path's last segment names ("steps[0]": an item of steps).</summary>
+    private static Type? MemberAt(Type container, string? path)
+    {
+        if (path is null || container.IsPrimitive || container == typeof(string) || container.IsEnum || IsMap(container))
+        {
+            return null;
+        }
+
+        var last = path[(path.LastIndexOf('.') + 1)..];
+        var indexed = last.EndsWith(']');
+        var name = indexed ? last[..last.IndexOf('[', StringComparison.Ordinal)] : last;
+        var property = container.GetProperties().FirstOrDefault(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name) == name);
+        if (property is null)
+        {
+            return null;
+        }
+
+        return indexed ? ItemType(property.PropertyType) : property.PropertyType;
+    }
+
+    private static Type? ItemType(Type sequence) =>
+        sequence.IsArray ? sequence.GetElementType()
+        : sequence.GetInterfaces().Append(sequence).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
     [GeneratedRegex(@"could not be converted to (?<type>[^\s]+?)\.?(\s|$)")]
     private static partial Regex ConvertedTo();
-
-    [GeneratedRegex(@"^System\.Nullable`1\[(?<inner>.+)\]$")]
-    private static partial Regex NullableOf();
 }

@@ -4,7 +4,11 @@ using System.Text.Json.Nodes;
 namespace Deployments.Functions.Tests.BadInput;
 
 /// <summary>One malformed request: what was done to the body, the bytes sent, their content type, and the path.</summary>
-public sealed record MalformedRequest(string What, byte[] Body, string ContentType, string Path);
+public sealed record MalformedRequest(string What, byte[] Body, string ContentType, string Path)
+{
+    /// <summary>For a value of the wrong type: the field the problem must name and what its message must say was expected.</summary>
+    public (string Field, string Message)? Expected { get; init; }
+}
 
 /// <summary>
 /// Generates requests that must all be refused: broken JSON, other roots, wrong types in every field,
@@ -84,7 +88,7 @@ public static class MalformedBodies
                 {
                     foreach (var wrong in NotAnObject)
                     {
-                        yield return At(endpoint, path, $"{path} as {wrong?.ToJsonString()}", _ => wrong?.DeepClone());
+                        yield return WrongType(endpoint, path, wrong, "must be an object");
                     }
                 }
 
@@ -115,7 +119,7 @@ public static class MalformedBodies
             case JsonArray array:
                 foreach (var wrong in NotAnArray)
                 {
-                    yield return At(endpoint, path, $"{path} as {wrong?.ToJsonString()}", _ => wrong?.DeepClone());
+                    yield return WrongType(endpoint, path, wrong, "must be an array");
                 }
 
                 yield return At(endpoint, path, $"{path} with a null item", _ => new JsonArray(null, array.Count > 0 ? array[0]?.DeepClone() : 1));
@@ -132,7 +136,7 @@ public static class MalformedBodies
             case JsonValue value when value.TryGetValue<string>(out var text):
                 foreach (var wrong in NotAString)
                 {
-                    yield return At(endpoint, path, $"{path} as {wrong?.ToJsonString()}", _ => wrong?.DeepClone());
+                    yield return WrongType(endpoint, path, wrong, ExpectedOfText(endpoint, path, text));
                 }
 
                 yield return At(endpoint, path, $"{path} of 20000 characters", _ => new string('z', 20_000));
@@ -146,8 +150,8 @@ public static class MalformedBodies
 
                 if (endpoint.Enums.Contains(path))
                 {
-                    yield return At(endpoint, path, $"{path} = no-such-value", _ => "no-such-value");
-                    yield return At(endpoint, path, $"{path} as its ordinal", _ => 1);
+                    yield return At(endpoint, path, $"{path} = no-such-value", _ => "no-such-value") with { Expected = (path, "must be one of") };
+                    yield return At(endpoint, path, $"{path} as its ordinal", _ => 1) with { Expected = (path, "must be one of") };
                 }
 
                 if (text.Length > 1 && char.IsAsciiDigit(text[0]) && text[^1] is 's' or 'm' or 'h')
@@ -167,7 +171,7 @@ public static class MalformedBodies
             case JsonValue value when value.TryGetValue<bool>(out _):
                 foreach (var wrong in NotABool)
                 {
-                    yield return At(endpoint, path, $"{path} as {wrong?.ToJsonString()}", _ => wrong?.DeepClone());
+                    yield return WrongType(endpoint, path, wrong, "must be true or false");
                 }
 
                 if (endpoint.NeverNull.Contains(path))
@@ -179,7 +183,7 @@ public static class MalformedBodies
             case JsonValue value:
                 foreach (var wrong in NotANumber)
                 {
-                    yield return At(endpoint, path, $"{path} as {wrong?.ToJsonString()}", _ => wrong?.DeepClone());
+                    yield return WrongType(endpoint, path, wrong, value.TryGetValue<int>(out _) ? "must be an integer" : "must be a number");
                 }
 
                 if (value.TryGetValue<int>(out _))
@@ -197,6 +201,17 @@ public static class MalformedBodies
                 break;
         }
     }
+
+    /// <summary>A value of another JSON type at <paramref name="path"/>, whose refusal must say what was expected.</summary>
+    private static MalformedRequest WrongType(BodyEndpoint endpoint, string path, JsonNode? wrong, string expected) =>
+        At(endpoint, path, $"{path} as {wrong?.ToJsonString()}", _ => wrong?.DeepClone()) with { Expected = (path, expected) };
+
+    /// <summary>What a text field's refusal must name: its enum's values, a uuid, a duration, or just a string.</summary>
+    private static string ExpectedOfText(BodyEndpoint endpoint, string path, string text) =>
+        endpoint.Enums.Contains(path) ? "must be one of"
+        : Guid.TryParse(text, out _) ? "must be a uuid"
+        : text.Length > 1 && char.IsAsciiDigit(text[0]) && text[^1] is 's' or 'm' or 'h' ? "must be a duration"
+        : "must be a string";
 
     private static JsonObject Add(JsonNode node, string name, JsonNode? value)
     {
