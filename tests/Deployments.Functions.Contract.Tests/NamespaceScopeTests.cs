@@ -48,21 +48,25 @@ public sealed class NamespaceScopeTests(AzuriteFixture azurite)
             (submitter, HttpMethod.Get, "/api/apps?namespace=default", null),
             (submitter, HttpMethod.Post, $"/api/environments/prod/promote?namespace=other", new { deployment_id = deployment, scale_down_previous_deployment = true }),
             (submitter, HttpMethod.Post, $"/api/pipelines/{pipeline}/promote?namespace=other", new { source_app_id = shop.Id }),
-            (otherAdmin, HttpMethod.Post, "/api/apps?namespace=other", new { name = "intruder", @namespace = "default", cluster_id = cluster.Id, groups = new { web = 0 } }),
+            (otherAdmin, HttpMethod.Post, "/api/apps?namespace=default", new { name = "intruder", cluster_id = cluster.Id, groups = new { web = 0 } }),
+            (otherAdmin, HttpMethod.Post, "/api/apps", new { name = "intruder", @namespace = "default", cluster_id = cluster.Id, groups = new { web = 0 } }),
             (otherAdmin, HttpMethod.Patch, $"/api/apps/{shop.Id}?namespace=other", new { labels = new { owner = "other" } }),
             (otherAdmin, HttpMethod.Delete, $"/api/apps/{cart.Id}?namespace=other", null),
             (otherAdmin, HttpMethod.Post, $"/api/apps/{shop.Id}/revisions?namespace=other", new { artifact = new { command = "dotnet" } }),
-            (otherAdmin, HttpMethod.Post, "/api/environments?namespace=other", new { name = "staging", @namespace = "default", cluster_id = cluster.Id }),
+            (otherAdmin, HttpMethod.Post, "/api/environments?namespace=default", new { name = "staging", cluster_id = cluster.Id }),
+            (otherAdmin, HttpMethod.Post, "/api/environments", new { name = "staging", @namespace = "default", cluster_id = cluster.Id }),
             (otherAdmin, HttpMethod.Get, "/api/environments?namespace=default", null),
             (otherAdmin, HttpMethod.Get, "/api/environments/prod?namespace=default", null),
             (otherAdmin, HttpMethod.Patch, "/api/environments/prod?namespace=default", new { order = 7 }),
             (otherAdmin, HttpMethod.Delete, "/api/environments/prod?namespace=default", null),
-            (otherAdmin, HttpMethod.Post, "/api/pipelines?namespace=other", new { name = "sneaky", @namespace = "default", stages = new[] { new[] { shop.Id }, new[] { cart.Id } } }),
+            (otherAdmin, HttpMethod.Post, "/api/pipelines?namespace=default", new { name = "sneaky", stages = new[] { new[] { shop.Id }, new[] { cart.Id } } }),
+            (otherAdmin, HttpMethod.Post, "/api/pipelines", new { name = "sneaky", @namespace = "default", stages = new[] { new[] { shop.Id }, new[] { cart.Id } } }),
             (otherAdmin, HttpMethod.Get, $"/api/pipelines/{pipeline}?namespace=other", null),
             (otherAdmin, HttpMethod.Patch, $"/api/pipelines/{pipeline}?namespace=other", new { name = "renamed" }),
             (otherAdmin, HttpMethod.Delete, $"/api/pipelines/{pipeline}?namespace=other", null),
             (otherAdmin, HttpMethod.Get, "/api/pipelines?namespace=default", null),
-            (otherAdmin, HttpMethod.Post, "/api/subscriptions?namespace=other", new { @namespace = "default", url = "https://hooks.example.test/stolen", secret = "0123456789abcdef0123" }),
+            (otherAdmin, HttpMethod.Post, "/api/subscriptions?namespace=default", new { url = "https://hooks.example.test/stolen", secret = "0123456789abcdef0123" }),
+            (otherAdmin, HttpMethod.Post, "/api/subscriptions", new { @namespace = "default", url = "https://hooks.example.test/stolen", secret = "0123456789abcdef0123" }),
             (otherAdmin, HttpMethod.Get, "/api/subscriptions?namespace=default", null),
             (otherAdmin, HttpMethod.Get, $"/api/subscriptions/{subscription}?namespace=default", null),
             (otherAdmin, HttpMethod.Patch, $"/api/subscriptions/{subscription}?namespace=default", new { url = "https://hooks.example.test/stolen" }),
@@ -153,6 +157,71 @@ public sealed class NamespaceScopeTests(AzuriteFixture azurite)
         Assert.Equal("deployment_id", (await promoted.ReadAsync()).GetProperty("field").GetString());
         using var environment = await admin.GetAsync("/api/environments/prod?namespace=other", TestContext.Current.CancellationToken);
         Assert.False((await environment.ReadAsync()).TryGetProperty("live_deployment_id", out _));
+    }
+
+    [Fact]
+    public async Task A_token_of_another_namespace_is_refused_before_its_body_is_read()
+    {
+        await using var host = await ControlPlaneHost.StartAsync(azurite);
+        using var admin = host.WithKey();
+        var cluster = await host.CreateLocalClusterAsync();
+        var shop = await host.CreateSampleAppAsync(cluster, "shop", instances: 0);
+        var cart = await host.CreateSampleAppAsync(cluster, "cart", instances: 0);
+        var deployment = await DeploySuccessfullyAsync(admin, shop.Id);
+        var pipeline = await CreatedIdAsync(admin, "/api/pipelines", new { name = "flow", stages = new[] { new[] { shop.Id }, new[] { cart.Id } } });
+        using var otherAdmin = host.WithKey(await host.CreateTokenAsync("other-admin", "other", "admin"));
+        var invalid = new { metadata = 5, labels = "x", source_app_id = "not-a-uuid", pause = "maybe" };
+        var attempts = new (HttpMethod Method, string Path, object Body)[]
+        {
+            (HttpMethod.Patch, $"/api/deployments/{deployment}?namespace=default", new { }),
+            (HttpMethod.Patch, $"/api/deployments/{deployment}", new { }),
+            (HttpMethod.Patch, $"/api/deployments/{deployment}", invalid),
+            (HttpMethod.Post, $"/api/deployments/{deployment}/pause", invalid),
+            (HttpMethod.Patch, $"/api/apps/{shop.Id}", invalid),
+            (HttpMethod.Post, $"/api/apps/{shop.Id}/rollback", invalid),
+            (HttpMethod.Post, $"/api/pipelines/{pipeline}/promote", invalid),
+            (HttpMethod.Post, "/api/apps?namespace=default", invalid),
+            (HttpMethod.Post, "/api/environments?namespace=default", invalid),
+            (HttpMethod.Post, "/api/subscriptions?namespace=default", invalid),
+        };
+
+        var failures = new List<string>();
+        foreach (var (method, path, body) in attempts)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, options: Json.Options) };
+            using var response = await otherAdmin.SendAsync(request, TestContext.Current.CancellationToken);
+            if (response.StatusCode != HttpStatusCode.Forbidden)
+            {
+                failures.Add($"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {attempts.Length} requests were judged by their body before their namespace:\n{string.Join("\n", failures)}");
+    }
+
+    [Fact]
+    public async Task A_create_acts_in_the_namespace_its_query_names_and_a_body_naming_another_is_refused()
+    {
+        await using var host = await ControlPlaneHost.StartAsync(azurite);
+        using var admin = host.WithKey();
+        var cluster = await host.CreateLocalClusterAsync();
+
+        using var created = await admin.PostJsonAsync("/api/apps?namespace=qa", new { name = "inventory", cluster_id = cluster.Id, groups = new { web = 0 } });
+        using var conflicting = await admin.PostJsonAsync("/api/apps?namespace=qa", new { name = "ledger", @namespace = "default", cluster_id = cluster.Id, groups = new { web = 0 } });
+        using var environment = await admin.PostJsonAsync("/api/environments?namespace=qa", new { name = "staging", cluster_id = cluster.Id });
+        using var subscription = await admin.PostJsonAsync("/api/subscriptions?namespace=qa", new { @namespace = "other", url = "https://hooks.example.test/qa", secret = "0123456789abcdef0123" });
+
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        Assert.Equal("qa", (await created.ReadAsync()).GetProperty("namespace").GetString());
+        Assert.Equal("qa", (await environment.ReadAsync()).GetProperty("namespace").GetString());
+        foreach (var refused in new[] { conflicting, subscription })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await refused.ReadAsync()).GetProperty("errors").TryGetProperty("namespace", out _));
+        }
+
+        using var apps = await admin.GetAsync("/api/apps?namespace=default", TestContext.Current.CancellationToken);
+        Assert.DoesNotContain((await apps.ReadAsync()).GetProperty("apps").EnumerateArray(), a => a.GetProperty("name").GetString() == "ledger");
     }
 
     private static async Task<Guid> CreatedIdAsync(HttpClient client, string path, object body)

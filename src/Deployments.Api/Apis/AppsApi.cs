@@ -1,3 +1,4 @@
+using Deployments.Api.Auth;
 using Deployments.Api.Http;
 using Deployments.Service;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +11,8 @@ internal static class AppsApi
 {
     public static RouteGroupBuilder MapAppsApi(this RouteGroupBuilder api)
     {
-        var apps = api.MapGroup("/apps").WithTags("Apps").WithIdempotentPosts();
+        var apps = api.MapGroup("/apps").WithTags("Apps").WithIdempotentPosts()
+            .AuthorizedById<CatalogService>((catalog, id, ct) => catalog.GetAppAsync(id, ct));
         apps.MapPost("/", CreateAsync).Accepts<CreateAppBody>(ApiSetup.JsonContentType).WithName("CreateApp");
         apps.MapGet("/", async ([FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
             TypedResults.Ok(new AppList([.. (await catalog.ListAppsAsync(QueryValues.Namespace(@namespace), ct)).Select(AppResource.From)])))
@@ -46,11 +48,11 @@ internal static class AppsApi
         return api;
     }
 
-    private static async Task<Created<AppResource>> CreateAsync(JsonBody<CreateAppBody> body, CatalogService catalog, CancellationToken ct)
+    private static async Task<Created<AppResource>> CreateAsync([FromQuery(Name = "namespace")] string? @namespace, JsonBody<CreateAppBody> body, CatalogService catalog, CancellationToken ct)
     {
         var request = body.Required;
         RequiredFields.Check(("cluster_id", request.ClusterId is not null));
-        var app = await catalog.CreateAppAsync(request.ToRequest(), ct);
+        var app = await catalog.CreateAppAsync(request.ToRequest() with { Namespace = QueryValues.CreateIn(@namespace, request.Namespace) }, ct);
         return TypedResults.Created($"/api/apps/{app.Id}", AppResource.From(app));
     }
 

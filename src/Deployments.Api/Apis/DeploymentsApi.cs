@@ -1,3 +1,4 @@
+using Deployments.Api.Auth;
 using Deployments.Api.Http;
 using Deployments.Model;
 using Deployments.Service;
@@ -12,7 +13,8 @@ internal static class DeploymentsApi
 {
     public static RouteGroupBuilder MapDeploymentsApi(this RouteGroupBuilder api)
     {
-        var deployments = api.MapGroup("/deployments").WithTags("Deployments").WithIdempotentPosts();
+        var deployments = api.MapGroup("/deployments").WithTags("Deployments").WithIdempotentPosts()
+            .AuthorizedById<DeploymentService>((service, id, ct) => service.GetAsync(id, ct));
         deployments.MapPost("/", CreateAsync).Accepts<CreateDeploymentBody>(ApiSetup.JsonContentType).WithName("StartDeployment");
         deployments.MapGet("/", ListAsync).WithName("ListDeployments");
         deployments.MapGet("/{id}", GetAsync).WithName("GetDeployment");

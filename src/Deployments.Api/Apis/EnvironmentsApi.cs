@@ -29,11 +29,11 @@ internal static class EnvironmentsApi
         return api;
     }
 
-    private static async Task<Created<EnvironmentResource>> CreateAsync(JsonBody<CreateEnvironmentBody> body, CatalogService catalog, CancellationToken ct)
+    private static async Task<Created<EnvironmentResource>> CreateAsync([FromQuery(Name = "namespace")] string? @namespace, JsonBody<CreateEnvironmentBody> body, CatalogService catalog, CancellationToken ct)
     {
         var request = body.Required;
         RequiredFields.Check(("cluster_id", request.ClusterId is not null));
-        var environment = await catalog.CreateEnvironmentAsync(request.Name ?? string.Empty, request.Namespace, request.ClusterId.GetValueOrDefault(),
+        var environment = await catalog.CreateEnvironmentAsync(request.Name ?? string.Empty, QueryValues.CreateIn(@namespace, request.Namespace), request.ClusterId.GetValueOrDefault(),
             request.Order, request.RequiresApproval, request.ApprovalExpiry, ct);
         return TypedResults.Created(Location(environment.Namespace, environment.Name), EnvironmentResource.From(environment));
     }

@@ -1,3 +1,4 @@
+using Deployments.Api.Auth;
 using Deployments.Api.Http;
 using Deployments.Rules;
 using Deployments.Service;
@@ -11,7 +12,8 @@ internal static class PipelinesApi
 {
     public static RouteGroupBuilder MapPipelinesApi(this RouteGroupBuilder api)
     {
-        var pipelines = api.MapGroup("/pipelines").WithTags("Pipelines").WithIdempotentPosts();
+        var pipelines = api.MapGroup("/pipelines").WithTags("Pipelines").WithIdempotentPosts()
+            .AuthorizedById<CatalogService>((catalog, id, ct) => catalog.GetPipelineAsync(id, ct));
         pipelines.MapPost("/", CreateAsync).Accepts<CreatePipelineBody>(ApiSetup.JsonContentType).WithName("CreatePipeline");
         pipelines.MapGet("/", async ([FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
             TypedResults.Ok(new PipelineList([.. (await catalog.ListPipelinesAsync(QueryValues.Namespace(@namespace), ct)).Select(PipelineResource.From)])))
@@ -33,10 +35,10 @@ internal static class PipelinesApi
         return api;
     }
 
-    private static async Task<Created<PipelineResource>> CreateAsync(JsonBody<CreatePipelineBody> body, CatalogService catalog, CancellationToken ct)
+    private static async Task<Created<PipelineResource>> CreateAsync([FromQuery(Name = "namespace")] string? @namespace, JsonBody<CreatePipelineBody> body, CatalogService catalog, CancellationToken ct)
     {
         var request = body.Required;
-        var pipeline = await catalog.CreatePipelineAsync(request.Name ?? string.Empty, request.Namespace, request.Stages ?? [], ct);
+        var pipeline = await catalog.CreatePipelineAsync(request.Name ?? string.Empty, QueryValues.CreateIn(@namespace, request.Namespace), request.Stages ?? [], ct);
         return TypedResults.Created($"/api/pipelines/{pipeline.Id}", PipelineResource.From(pipeline));
     }
 

@@ -28,10 +28,10 @@ internal static class SubscriptionsApi
         return api;
     }
 
-    private static async Task<Created<SubscriptionResource>> CreateAsync(JsonBody<CreateSubscriptionBody> body, CatalogService catalog, CancellationToken ct)
+    private static async Task<Created<SubscriptionResource>> CreateAsync([FromQuery(Name = "namespace")] string? @namespace, JsonBody<CreateSubscriptionBody> body, CatalogService catalog, CancellationToken ct)
     {
         var request = body.Required;
-        var subscription = await catalog.CreateSubscriptionAsync(request.Namespace, request.Url, request.Secret, ct);
+        var subscription = await catalog.CreateSubscriptionAsync(QueryValues.CreateIn(@namespace, request.Namespace), request.Url, request.Secret, ct);
         return TypedResults.Created($"/api/subscriptions/{subscription.Id}?namespace={subscription.Namespace}", SubscriptionResource.From(subscription));
     }
 

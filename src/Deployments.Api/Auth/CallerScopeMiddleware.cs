@@ -1,3 +1,4 @@
+using Deployments.Rules;
 using Deployments.Service;
 
 namespace Deployments.Api.Auth;
@@ -14,6 +15,13 @@ internal static class CallerScopeMiddleware
         var scope = http.User.FindFirst(Capabilities.NamespaceClaimType)?.Value;
         using (CallerScope.Enter(scope is null or Capabilities.AllNamespaces ? null : scope))
         {
+            // A namespace the request names in its query is authorised here, before its body is read: a token
+            // that may not act there is told 403 whatever else the request gets wrong.
+            if (http.Request.Query.TryGetValue("namespace", out var named) && named is [{ } @namespace] && Names.IsValid(@namespace))
+            {
+                CallerScope.Demand(@namespace);
+            }
+
             await next(http);
         }
     });

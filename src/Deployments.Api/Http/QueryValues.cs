@@ -19,6 +19,22 @@ internal static class QueryValues
         return Names.IsValid(value) ? value : throw Invalid("namespace", Names.Rule);
     }
 
+    /// <summary>
+    /// The namespace a create acts in: the body's, else the query's; null (the caller's own, or the default) when
+    /// neither names one. Both named and different is a 400: the server never picks one of them for the caller.
+    /// </summary>
+    public static string? CreateIn(string? query, string? body)
+    {
+        if (query is not null && !Names.IsValid(query))
+        {
+            throw Invalid("namespace", Names.Rule);
+        }
+
+        return query is not null && body is not null && query != body
+            ? throw Invalid("namespace", $"is '{body}' in the body but '{query}' in the query; name one namespace")
+            : body ?? query;
+    }
+
     /// <summary>Refuses a blocking query's <c>index</c> or <c>wait</c> before the wait begins, not halfway through it.</summary>
     public static void CheckLongPoll(long? index, string? wait)
     {
