@@ -129,4 +129,37 @@ public sealed class ErrorResponseTests(ServerFixture fixture) : IClassFixture<Se
         Assert.Equal("CreateCluster", create.GetProperty("operationId").GetString());
         Assert.Equal(operations.Count, operations.Select(o => o.Operation.GetProperty("operationId").GetString()).Distinct().Count());
     }
+
+    [Fact]
+    public async Task OpenApiDocument_GivesTheOperatorApiItsResponseSchemas()
+    {
+        var document = (await server.Api.GetAsync("/api/openapi/v1.json")).Expect(HttpStatusCode.OK);
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .Where(p => p.Name.StartsWith("/runtime/webhooks/durabletask/", StringComparison.Ordinal))
+            .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "delete").Select(o => (Name: $"{o.Name} {p.Name}", Operation: o.Value)))
+            .ToList();
+
+        Assert.Equal(9, operations.Count);
+        foreach (var (name, operation) in operations)
+        {
+            var responses = operation.GetProperty("responses").EnumerateObject().ToDictionary(r => r.Name, r => r.Value);
+            Assert.True(responses.Keys.Any(code => code.StartsWith('2')), $"{name} documents no success");
+            Assert.True(responses.ContainsKey("401") && responses.ContainsKey("403"), $"{name} documents no 401/403 problem");
+            Assert.True(!name.Contains("{instanceId}", StringComparison.Ordinal) || responses.ContainsKey("404"), $"{name} documents no 404 problem");
+            foreach (var (code, response) in responses.Where(r => r.Key != "202" || !name.StartsWith("post", StringComparison.Ordinal)))
+            {
+                Assert.True(response.TryGetProperty("content", out var content) && content.EnumerateObject().All(c => c.Value.TryGetProperty("schema", out _)),
+                    $"{name} {code} has no schema: {response}");
+            }
+        }
+
+        var instance = Resolve(document, operations.Single(o => o.Name == "get /runtime/webhooks/durabletask/instances/{instanceId}").Operation
+            .GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        Assert.True(instance.GetProperty("properties").TryGetProperty("instanceId", out _) && instance.GetProperty("properties").TryGetProperty("runtimeStatus", out _), instance.ToString());
+    }
+
+    private static JsonElement Resolve(JsonElement document, JsonElement schema) =>
+        schema.TryGetProperty("$ref", out var reference)
+            ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
+            : schema;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Deployments.Api.Auth;
 using Deployments.Api.Http;
+using Deployments.Api.OpenApi;
 using Deployments.Orchestrations;
 using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Mvc;
@@ -21,22 +22,23 @@ internal static class DurableTaskOperatorApi
 
     public static IEndpointRouteBuilder MapDurableTaskOperatorApi(this IEndpointRouteBuilder app)
     {
-        var instances = app.MapGroup($"{Prefix}/instances").WithTags("Operator").RequireCapability(Capability.Admin, global: true);
-        instances.MapGet("/", ListAsync).WithName("ListInstances");
-        instances.MapDelete("/", PurgeManyAsync).WithName("PurgeInstances");
-        instances.MapGet("/{instanceId}", StatusAsync).WithName("GetInstance");
-        instances.MapGet("/{instanceId}/history", HistoryAsync).WithName("GetInstanceHistory");
-        instances.MapDelete("/{instanceId}", PurgeAsync).WithName("PurgeInstance");
-        instances.MapPost("/{instanceId}/raiseEvent/{eventName}", RaiseEventAsync).WithName("RaiseInstanceEvent");
+        var instances = app.MapGroup($"{Prefix}/instances").WithTags("Operator").RequireCapability(Capability.Admin, global: true).WithProblemResponses();
+        instances.MapGet("/", ListAsync).WithName("ListInstances").Produces<IReadOnlyList<InstanceStatusResponse>>();
+        instances.MapDelete("/", PurgeManyAsync).WithName("PurgeInstances").Produces<PurgeResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        instances.MapGet("/{instanceId}", StatusAsync).WithName("GetInstance")
+            .Produces<InstanceStatusResponse>().Produces<InstanceStatusResponse>(StatusCodes.Status202Accepted);
+        instances.MapGet("/{instanceId}/history", HistoryAsync).WithName("GetInstanceHistory").Produces<InstanceHistoryResponse>();
+        instances.MapDelete("/{instanceId}", PurgeAsync).WithName("PurgeInstance").Produces<PurgeResponse>();
+        instances.MapPost("/{instanceId}/raiseEvent/{eventName}", RaiseEventAsync).WithName("RaiseInstanceEvent").Signal();
         instances.MapPost("/{instanceId}/terminate", (string instanceId, [FromQuery] string? reason, DurableTaskClient client, CancellationToken ct) =>
             SignalAsync(instanceId, client, c => client.TerminateInstanceAsync(instanceId, reason, c), ct))
-            .WithName("TerminateInstance");
+            .WithName("TerminateInstance").Signal();
         instances.MapPost("/{instanceId}/suspend", (string instanceId, [FromQuery] string? reason, DurableTaskClient client, CancellationToken ct) =>
             SignalAsync(instanceId, client, c => client.SuspendInstanceAsync(instanceId, reason, c), ct))
-            .WithName("SuspendInstance");
+            .WithName("SuspendInstance").Signal();
         instances.MapPost("/{instanceId}/resume", (string instanceId, [FromQuery] string? reason, DurableTaskClient client, CancellationToken ct) =>
             SignalAsync(instanceId, client, c => client.ResumeInstanceAsync(instanceId, reason, c), ct))
-            .WithName("ResumeInstance");
+            .WithName("ResumeInstance").Signal();
         return app;
     }
 
@@ -64,7 +66,7 @@ internal static class DurableTaskOperatorApi
             }
 
             var history = await client.GetOrchestrationHistoryAsync(instanceId, ct);
-            return Json(new { instanceId, historyEvents = history.Select(e => InstanceStatusResponse.HistoryEventJson(e, showHistoryOutput != false)) });
+            return Json(new InstanceHistoryResponse(instanceId, [.. history.Select(e => InstanceStatusResponse.HistoryEventJson(e, showHistoryOutput != false))]));
         });
 
     private static Task<IResult> ListAsync(
@@ -156,7 +158,7 @@ internal static class DurableTaskOperatorApi
         Guard(async () =>
         {
             var result = await client.PurgeInstanceAsync(instanceId, ct);
-            return result.PurgedInstanceCount == 0 ? UnknownInstance(instanceId) : Json(new { instancesDeleted = result.PurgedInstanceCount });
+            return result.PurgedInstanceCount == 0 ? UnknownInstance(instanceId) : Json(new PurgeResponse(result.PurgedInstanceCount));
         });
 
     private static Task<IResult> PurgeManyAsync(
@@ -177,8 +179,12 @@ internal static class DurableTaskOperatorApi
             var result = await client.PurgeAllInstancesAsync(new PurgeInstancesFilter(createdTimeFrom, createdTimeTo, statuses), ct);
             return result.PurgedInstanceCount == 0
                 ? ProblemResults.Problem(StatusCodes.Status404NotFound, "Nothing to purge", "No ended instance matches the filter.")
-                : Json(new { instancesDeleted = result.PurgedInstanceCount });
+                : Json(new PurgeResponse(result.PurgedInstanceCount));
         });
+
+    /// <summary>Raise event, terminate, suspend, resume: 202 with no body once sent, 410 when the instance has already ended.</summary>
+    private static RouteHandlerBuilder Signal(this RouteHandlerBuilder route) =>
+        route.Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status410Gone);
 
     /// <summary>Statuses may come as repeated parameters or comma-separated, as Durable Functions accepts them.</summary>
     private static List<OrchestrationRuntimeStatus>? ParseStatuses(string[]? values)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Deployments.Orchestrations;
 using DurableTask.Core.History;
 using Microsoft.DurableTask;
@@ -12,17 +13,18 @@ namespace Deployments.Api.Operator;
 /// <c>input</c>, <c>customStatus</c>, <c>output</c>, <c>createdTime</c>, <c>lastUpdatedTime</c>,
 /// <c>historyEvents</c>), so existing Durable Functions tooling and habits carry over.
 /// </summary>
+/// <remarks>The names are fixed here, not left to a serializer's policy, so the OpenAPI document states what is sent.</remarks>
 internal sealed record InstanceStatusResponse(
-    string Name,
-    string InstanceId,
-    string RuntimeStatus,
-    JsonNode? Input,
-    JsonNode? CustomStatus,
-    JsonNode? Output,
-    DateTimeOffset CreatedTime,
-    DateTimeOffset LastUpdatedTime,
-    TaskFailureDetails? FailureDetails,
-    IReadOnlyList<JsonNode?>? HistoryEvents)
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("instanceId")] string InstanceId,
+    [property: JsonPropertyName("runtimeStatus")] string RuntimeStatus,
+    [property: JsonPropertyName("input")] JsonNode? Input,
+    [property: JsonPropertyName("customStatus")] JsonNode? CustomStatus,
+    [property: JsonPropertyName("output")] JsonNode? Output,
+    [property: JsonPropertyName("createdTime")] DateTimeOffset CreatedTime,
+    [property: JsonPropertyName("lastUpdatedTime")] DateTimeOffset LastUpdatedTime,
+    [property: JsonPropertyName("failureDetails")] TaskFailureDetails? FailureDetails,
+    [property: JsonPropertyName("historyEvents")] IReadOnlyList<JsonNode?>? HistoryEvents)
 {
     public static InstanceStatusResponse From(OrchestrationMetadata instance, IEnumerable<HistoryEvent>? history = null, bool withHistoryPayloads = true, bool withInput = true) => new(
         instance.Name,
