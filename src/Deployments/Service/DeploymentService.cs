@@ -2,6 +2,7 @@ using Deployments.Model;
 using Deployments.Orchestrations;
 using Deployments.Rules;
 using Deployments.Storage;
+using Deployments.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,8 @@ public sealed partial class DeploymentService(
     CatalogStore catalog,
     DurableTaskClient orchestrations,
     IOptions<DeploymentServiceOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    DeploymentMetrics metrics)
 {
     public const string DefaultNamespace = "default";
 
