@@ -6,6 +6,12 @@ namespace Deployments.Functions.Tests;
 /// The self-host's Prometheus endpoint, on a port of its own (here a free one on 127.0.0.1), scraped by a real
 /// Prometheus while a rollout runs through the API.
 /// </summary>
+/// <remarks>
+/// Alone, after the tests that run side by side: an OpenTelemetry meter provider listens to every meter of the
+/// process by name, so a server here would also take in the meters of the other classes' servers, and one of those
+/// servers stopping ends the stream its own counters share. One host per process, as deployed, has no such neighbour.
+/// </remarks>
+[Collection(nameof(MetricsEndpointTests))]
 public sealed class MetricsEndpointTests(AzuriteFixture azurite)
 {
     private const string AnyFreePort = "http://127.0.0.1:0";
@@ -16,8 +22,7 @@ public sealed class MetricsEndpointTests(AzuriteFixture azurite)
         PrometheusServer.RequireInstalled();
         await using var server = await ControlPlaneServer.StartAsync(azurite.ConnectionString, azurite.NewHubName("prom"), AnyFreePort);
         await using var prometheus = await PrometheusServer.StartAsync(server.MetricsScrapeUrl!);
-        // Servers of other test classes run in this process and their meters share the name, so this test's
-        // deployments are told apart by a namespace of their own.
+        // The counters are cumulative for the process: this test's deployment is told apart by a namespace of its own.
         var ns = $"prom-{Guid.NewGuid():N}"[..20];
         var app = await server.CreateSampleAppAsync(await server.CreateLocalClusterAsync(), "scraped", @namespace: ns);
 
@@ -74,3 +79,6 @@ public sealed class MetricsEndpointTests(AzuriteFixture azurite)
         }
     }
 }
+
+[CollectionDefinition(nameof(MetricsEndpointTests), DisableParallelization = true)]
+public sealed class MetricsEndpointCollection;
