@@ -1,3 +1,8 @@
+using System.Net.Sockets;
+using Deployments.Server.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenTelemetry.Metrics;
 using TestSupport;
 
 namespace Deployments.Functions.Tests;
@@ -62,6 +67,20 @@ public sealed class MetricsEndpointTests(AzuriteFixture azurite)
         await using var server = await ControlPlaneServer.StartAsync(azurite.ConnectionString, azurite.NewHubName("metricsoff"), metricsUrl: "off");
 
         Assert.Null(server.MetricsScrapeUrl);
+    }
+
+    [Fact]
+    public async Task MetricsEndpoint_OnAPortInUse_StopsTheStart_NamingTheSetting()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var url = new Uri($"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}");
+        await using var services = new ServiceCollection().AddLogging().AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter()).Services.BuildServiceProvider();
+        await using var endpoint = new MetricsEndpoint(new MetricsEndpointSettings(url), services.GetRequiredService<MeterProvider>(), NullLogger<MetricsEndpoint>.Instance);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => endpoint.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(MetricsEndpointSettings.Setting, refused.Message, StringComparison.Ordinal);
     }
 
     private static async Task ExpectAsync(PrometheusServer prometheus, string query, double expected)
