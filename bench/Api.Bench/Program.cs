@@ -26,6 +26,7 @@ string[] appArgs =
     $"--AzureWebJobsStorage={azurite.ConnectionString}",
     $"--AzureFunctionsJobHost:extensions:durableTask:hubName={Hub}",
     $"--Auth:AdminKey={adminKey}",
+    "--SelfHost:Metrics:Url=off",
     "--Logging:LogLevel:Default=Warning",
     "--Logging:LogLevel:Microsoft.AspNetCore=Error",
 ];

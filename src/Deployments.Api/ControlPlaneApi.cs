@@ -5,6 +5,7 @@ using Deployments.Api.Hooks;
 using Deployments.Api.Http;
 using Deployments.Api.OpenApi;
 using Deployments.Api.Operator;
+using Deployments.Api.Telemetry;
 using Scalar.AspNetCore;
 
 namespace Deployments.Api;
@@ -31,10 +32,11 @@ public static class ControlPlaneApi
     }
 
     /// <summary>
-    /// The middleware every API request passes: problem details for errors, then key authentication, capability
-    /// checks, and the token's namespace scope for everything the request reaches.
+    /// The middleware every API request passes: the log scope of the deployment its route names, problem details for
+    /// errors, then key authentication, capability checks, and the token's namespace scope for everything the request reaches.
     /// </summary>
     public static IApplicationBuilder UseControlPlaneApi(this IApplicationBuilder app) => app
+        .UseDeploymentLogScope()
         .UseExceptionHandler()
         .UseStatusCodePages()
         .UseAuthentication()

@@ -55,6 +55,7 @@ internal sealed class ServiceActivityCreator : ObjectCreator<TaskActivity>
         public override async Task<string> RunAsync(TaskContext context, string input)
         {
             await using var scope = services.CreateAsyncScope();
+            using var logScope = scope.ServiceProvider.GetService<ITaskActivityScope>()?.Enter(name, context.OrchestrationInstance.InstanceId);
             var activity = (ITaskActivity)ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, type);
             return await shims.CreateActivity(name, activity).RunAsync(context, input);
         }

@@ -38,7 +38,7 @@ public sealed record StorageConnection(string? ConnectionString, Uri? TableUri, 
 
         var clientId = section["clientId"];
         TokenCredential credential = section["credential"] == "managedidentity"
-            ? new ManagedIdentityCredential(clientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId))
+            ? ManagedIdentities.Credential(clientId)
             : new DefaultAzureCredential();
         return new StorageConnection(null, table, queue, blob, credential);
     }

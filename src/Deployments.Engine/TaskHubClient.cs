@@ -42,7 +42,11 @@ internal sealed class TaskHubClient(TaskHubStorage storage, DataConverter conver
             ScheduledStartTime = options?.StartAt?.UtcDateTime,
             Tags = tags,
         };
-        await Service.CreateTaskOrchestrationAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, ActiveStatuses);
+        using (OrchestrationTracing.StartCreate(started))
+        {
+            await Service.CreateTaskOrchestrationAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, ActiveStatuses);
+        }
+
         return instance.InstanceId;
     }
 

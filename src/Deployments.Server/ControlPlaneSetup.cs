@@ -4,6 +4,7 @@ using Deployments.Api.Auth;
 using Deployments.Engine;
 using Deployments.Orchestrations;
 using Deployments.Server.QuickStart;
+using Deployments.Server.Telemetry;
 
 namespace Deployments.Server;
 
@@ -17,6 +18,8 @@ internal static class ControlPlaneSetup
     /// </summary>
     public static async Task<DevelopmentStorageLease?> AddControlPlaneAsync(this WebApplicationBuilder builder)
     {
+        // First: the Azure SDK decides whether it emits spans when it first traces a call (Azurite's probe, below).
+        builder.AddSelfHostTelemetry();
         // Identity-based storage (AzureWebJobsStorage__accountName ...) is used as configured; a connection
         // string that names development storage gets Azurite started when nothing listens.
         DevelopmentStorageLease? lease = null;

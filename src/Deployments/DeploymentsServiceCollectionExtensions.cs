@@ -5,6 +5,7 @@ using Deployments.Orchestrations;
 using Deployments.Orchestrations.Activities;
 using Deployments.Service;
 using Deployments.Storage;
+using Deployments.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -39,6 +40,7 @@ public static class DeploymentsServiceCollectionExtensions
         services.AddSingleton<CatalogService>();
         services.AddHttpClient("notifications");
         services.AddTargetDrivers();
+        services.AddDeploymentTelemetry();
         return services;
     }
 

@@ -45,7 +45,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             _azurite = await AzuriteProcess.StartAsync(new AzuriteOptions(), CancellationToken.None);
         }
-        catch (AzuriteNotInstalledException ex) when (!IsCi())
+        catch (AzuriteNotInstalledException ex) when (!CiEnvironment.IsCi)
         {
             // A developer without Node.js or node_modules still gets a green run of everything else;
             // CI must never silently skip the storage tests, hence the filter.
@@ -67,6 +67,4 @@ public sealed class AzuriteFixture : IAsyncLifetime
             _azurite = null;
         }
     }
-
-    private static bool IsCi() => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
 }

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Deployments.Api.Auth;
 using Deployments.Api.Http;
 using Deployments.Model;
 using Deployments.Service;
 using Deployments.Storage;
+using Deployments.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -65,6 +67,8 @@ internal static class DeploymentsApi
         var request = body.Required;
         DeploymentBodyRules.CheckCreate(request);
         var deployment = await service.CreateAsync(request.ToRequest(Actor.Of(http.User)), ct);
+        // Its id was not in the route, so the request's span learns it here (commands get it from the route).
+        Activity.Current?.SetTag(TelemetryTags.DeploymentId, deployment.Id.ToString());
         return TypedResults.Created($"/api/deployments/{deployment.Id}", DeploymentResource.From(deployment));
     }
 

@@ -1,3 +1,4 @@
+using Deployments.Engine;
 using Deployments.Functions.Http;
 using Deployments.Notifications;
 using Deployments.Orchestrations;
@@ -72,9 +73,11 @@ public static class ActivityFunctions
         where TActivity : TaskActivity<TInput, TOutput>
     {
         var activity = ActivatorUtilities.CreateInstance<TActivity>(function.InstanceServices);
+        var context = new FunctionActivityContext(function);
+        using (function.InstanceServices.GetService<ITaskActivityScope>()?.Enter(context.Name.Name, context.InstanceId))
         using (InvocationDurableTaskClient.Bind(client))
         {
-            return await activity.RunAsync(new FunctionActivityContext(function), input);
+            return await activity.RunAsync(context, input);
         }
     }
 }

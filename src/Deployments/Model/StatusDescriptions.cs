@@ -26,5 +26,8 @@ public static class StatusDescriptions
     /// <summary>The timeline's reason when a rollout step failed for good: which step, and the error it met.</summary>
     public static string StepFailed(string step, string error) => $"{step} failed: {error}";
 
-    public static string RollingBack(string failure, int revision) => $"{failure} - rolling back to revision {revision}";
+    /// <summary>What <see cref="RollingBack"/> puts between the failure and the revision, so a failure that rolled back can be told apart.</summary>
+    public const string RollingBackMarker = " - rolling back to revision ";
+
+    public static string RollingBack(string failure, int revision) => $"{failure}{RollingBackMarker}{revision}";
 }

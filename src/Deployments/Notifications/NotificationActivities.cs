@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Deployments.Drivers;
 using Deployments.Storage;
+using Deployments.Telemetry;
 using Microsoft.DurableTask;
 
 namespace Deployments.Notifications;
@@ -13,7 +14,7 @@ public sealed class ListSubscribersActivity(SubscriptionStore subscriptions) : T
 }
 
 /// <summary>POSTs the CloudEvent, signed with the subscriber's secret; a non-2xx answer fails the attempt so it is retried.</summary>
-public sealed class DeliverNotificationActivity(SubscriptionStore subscriptions, IHttpClientFactory httpClients, TimeProvider time) : TaskActivity<Delivery, int>
+public sealed class DeliverNotificationActivity(SubscriptionStore subscriptions, IHttpClientFactory httpClients, TimeProvider time, DeploymentMetrics metrics) : TaskActivity<Delivery, int>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -22,6 +23,7 @@ public sealed class DeliverNotificationActivity(SubscriptionStore subscriptions,
         var subscriberNamespace = input.Event.Source.Split('/')[2];
         if (await subscriptions.GetAsync(subscriberNamespace, input.SubscriptionId, CancellationToken.None) is not { } subscription)
         {
+            metrics.WebhookDelivered(WebhookDeliveryOutcome.Unsubscribed);
             return 0;
         }
 
@@ -33,12 +35,27 @@ public sealed class DeliverNotificationActivity(SubscriptionStore subscriptions,
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(subscription.Secret, timestamp, body));
         request.Headers.Add("ce-id", input.Event.Id);
         using var timeout = new CancellationTokenSource(Timeout);
-        using var response = await httpClients.CreateClient("notifications").SendAsync(request, timeout.Token);
-        if (!response.IsSuccessStatusCode)
+        HttpResponseMessage response;
+        try
         {
-            throw new HttpRequestException($"Subscriber {subscription.Id} answered {(int)response.StatusCode}.");
+            response = await httpClients.CreateClient("notifications").SendAsync(request, timeout.Token);
+        }
+        catch (Exception unanswered) when (unanswered is HttpRequestException or OperationCanceledException)
+        {
+            metrics.WebhookDelivered(WebhookDeliveryOutcome.Unreachable);
+            throw;
         }
 
-        return (int)response.StatusCode;
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                metrics.WebhookDelivered(WebhookDeliveryOutcome.Refused);
+                throw new HttpRequestException($"Subscriber {subscription.Id} answered {(int)response.StatusCode}.");
+            }
+
+            metrics.WebhookDelivered(WebhookDeliveryOutcome.Delivered);
+            return (int)response.StatusCode;
+        }
     }
 }

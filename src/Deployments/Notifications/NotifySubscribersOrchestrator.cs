@@ -1,3 +1,5 @@
+using Deployments.Orchestrations;
+using Deployments.Telemetry;
 using Microsoft.DurableTask;
 
 namespace Deployments.Notifications;
@@ -13,6 +15,8 @@ public sealed class NotifySubscribersOrchestrator : TaskOrchestrator<Notificatio
 
     public override async Task<int> RunAsync(TaskOrchestrationContext context, NotificationRequest input)
     {
+        var logger = context.CreateReplaySafeLogger<NotifySubscribersOrchestrator>();
+        using var scope = DeploymentLogScope.BeginForInstance(logger, context.InstanceId);
         var subscribers = await context.CallActivityAsync<List<Guid>>(ListActivity, input.Namespace);
         var deliveries = subscribers.Select(async id =>
         {
@@ -28,6 +32,7 @@ public sealed class NotifySubscribersOrchestrator : TaskOrchestrator<Notificatio
         });
         var delivered = (await Task.WhenAll(deliveries)).Count(ok => ok);
         context.SetCustomStatus(new { delivered, failed = subscribers.Count - delivered });
+        OrchestrationLog.NotificationsDelivered(logger, input.Event.Type, delivered, subscribers.Count);
         return delivered;
     }
 }

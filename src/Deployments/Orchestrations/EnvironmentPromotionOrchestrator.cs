@@ -1,3 +1,4 @@
+using Deployments.Telemetry;
 using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations;
@@ -14,7 +15,10 @@ public sealed class EnvironmentPromotionOrchestrator : TaskOrchestrator<Environm
 
     public override async Task<EnvironmentPromotionOutcome> RunAsync(TaskOrchestrationContext context, EnvironmentPromotion input)
     {
+        var logger = context.CreateReplaySafeLogger<EnvironmentPromotionOrchestrator>();
+        using var scope = DeploymentLogScope.Begin(logger, input.DeploymentId);
         await context.CallActivityAsync(PromotionActivities.NoteApproval, input.AwaitingApproval());
+        OrchestrationLog.AwaitingApproval(logger, input.Environment);
         ApprovalDecision decision;
         try
         {
@@ -26,6 +30,7 @@ public sealed class EnvironmentPromotionOrchestrator : TaskOrchestrator<Environm
         {
             await context.CallActivityAsync(PromotionActivities.NoteApproval, new ApprovalNote(input.PromotionId, input.DeploymentId, null, "system", "approval-expired",
                 $"Promotion to {input.Environment} expired without approval"));
+            OrchestrationLog.PromotionExpired(logger, input.Environment);
             return new EnvironmentPromotionOutcome(false, null, false, Model.StatusDescriptions.ApprovalExpired);
         }
 
@@ -33,11 +38,13 @@ public sealed class EnvironmentPromotionOrchestrator : TaskOrchestrator<Environm
         {
             await context.CallActivityAsync(PromotionActivities.NoteApproval, new ApprovalNote(input.PromotionId, input.DeploymentId, null, decision.Actor, "rejected",
                 $"Promotion to {input.Environment} rejected by {decision.Actor}" + (decision.Reason is null ? "" : $": {decision.Reason}")));
+            OrchestrationLog.PromotionDecided(logger, input.Environment, "rejected", decision.Actor);
             return new EnvironmentPromotionOutcome(false, null, false, Model.StatusDescriptions.Rejected);
         }
 
         await context.CallActivityAsync(PromotionActivities.NoteApproval, new ApprovalNote(input.PromotionId, input.DeploymentId, null, decision.Actor, "approved",
             $"Promotion to {input.Environment} approved by {decision.Actor}"));
+        OrchestrationLog.PromotionDecided(logger, input.Environment, "approved", decision.Actor);
         return await context.CallActivityAsync<EnvironmentPromotionOutcome>(PromotionActivities.ApplyEnvironmentPromotion, input);
     }
 }

@@ -1,5 +1,6 @@
 using Deployments.Model;
 using Deployments.Rules;
+using Deployments.Telemetry;
 using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations;
@@ -14,6 +15,8 @@ public sealed class RolloutOrchestrator : TaskOrchestrator<Guid, RolloutOutcome>
 
     public override async Task<RolloutOutcome> RunAsync(TaskOrchestrationContext context, Guid deploymentId)
     {
+        var logger = context.CreateReplaySafeLogger<RolloutOrchestrator>();
+        using var scope = DeploymentLogScope.Begin(logger, deploymentId);
         RolloutPlan plan;
         try
         {
@@ -24,11 +27,23 @@ public sealed class RolloutOrchestrator : TaskOrchestrator<Guid, RolloutOutcome>
             // Nothing can be rolled out (the app is gone, say): the deployment ends failed with the reason
             // rather than staying pending behind a failed orchestration.
             var reason = StatusDescriptions.StepFailed(failure.TaskName, failure.FailureDetails.ErrorMessage);
+            OrchestrationLog.PlanFailed(logger, reason);
             await context.CallActivityAsync(RolloutActivities.Update, new DeploymentUpdate(deploymentId, context.NewGuid(), "failed", reason,
                 DeploymentCommand.Fail, StatusDescriptions.FailedStepError));
             return new RolloutOutcome(DeploymentStatus.Failed, StatusDescriptions.FailedStepError);
         }
 
-        return await new RolloutRun(context, plan).RunAsync();
+        OrchestrationLog.RolloutStarted(logger, plan.Revision, plan.Strategy);
+        var outcome = await new RolloutRun(context, plan).RunAsync();
+        if (outcome.Status == DeploymentStatus.Pending)
+        {
+            OrchestrationLog.ContinuedAsNew(logger);
+        }
+        else
+        {
+            OrchestrationLog.RolloutEnded(logger, outcome.Status, outcome.Description);
+        }
+
+        return outcome;
     }
 }

@@ -69,6 +69,7 @@ public sealed partial class DeploymentService
             return new DeploymentChange(changed, [(actor, pause ? "paused" : "resumed", pause ? $"Paused by {actor}" : $"Resumed by {actor}")]);
         }, cancellationToken);
         await SendCommandAsync(id, new RolloutCommand(pause ? DeploymentCommandKind.Pause : DeploymentCommandKind.Resume, actor), cancellationToken);
+        metrics.CommandAccepted(pause ? "pause" : "resume");
         return updated;
     }
 
@@ -166,6 +167,7 @@ public sealed partial class DeploymentService
     {
         var updated = await deployments.UpdateAsync(deployment.Id, current => new DeploymentChange(current, [(command.Actor, kind, message)]), cancellationToken);
         await SendCommandAsync(deployment.Id, command, cancellationToken);
+        metrics.CommandAccepted(kind.Replace('-', '_'));
         return updated;
     }
 

@@ -145,6 +145,7 @@ public sealed partial class DeploymentService
 
         await orchestrations.RaiseEventAsync(EnvironmentPromotionOrchestrator.InstanceIdFor(deploymentId), PromotionActivities.ApprovalEvent,
             new ApprovalDecision(approve, actor, reason), cancellationToken);
+        metrics.CommandAccepted(approve ? "approve" : "reject");
         return deployment;
     }
 

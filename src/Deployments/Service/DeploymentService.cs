@@ -3,6 +3,7 @@ using Deployments.Model;
 using Deployments.Orchestrations;
 using Deployments.Rules;
 using Deployments.Storage;
+using Deployments.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,8 @@ public sealed partial class DeploymentService(
     DurableTaskClient orchestrations,
     TargetDriverRegistry drivers,
     IOptions<DeploymentServiceOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    DeploymentMetrics metrics)
 {
     public const string DefaultNamespace = "default";
 

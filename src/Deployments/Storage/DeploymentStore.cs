@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Deployments.Model;
+using Deployments.Telemetry;
 
 namespace Deployments.Storage;
 
@@ -10,7 +11,7 @@ namespace Deployments.Storage;
 /// index row the recovery pass completes, never a record the list misses), and a change is indexed after
 /// (a crash between leaves an unfinished index row behind its record, which the recovery pass re-indexes).
 /// </summary>
-public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time)
+public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time, DeploymentMetrics metrics)
 {
     private const string DeploymentRow = "deployment";
 
@@ -171,6 +172,9 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time)
                 new(TableTransactionActionType.Add, DocumentTable.ToEntity(Key(deployment.Id), DeploymentRow, deployment)),
                 new(TableTransactionActionType.Add, DocumentTable.ToEntity(Key(deployment.Id), EventRow(created), created)),
             ], cancellationToken);
+            // Counted here, where the insert-if-not-exists succeeded, and so once per deployment: a retried request
+            // or the recovery pass finishing the same creation conflicts below instead.
+            metrics.Started(deployment);
             return deployment;
         }
         catch (DocumentConflictException)

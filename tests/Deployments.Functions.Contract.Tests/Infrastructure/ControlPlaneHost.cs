@@ -5,6 +5,7 @@ using Deployments.Drivers;
 using Deployments.Api.Auth;
 using Deployments.Api.Hooks;
 using Deployments.Server;
+using Deployments.Server.Telemetry;
 using Deployments.Model;
 using Deployments.Service;
 using DevStorage;
@@ -55,6 +56,8 @@ internal sealed class ControlPlaneHost : IAsyncDisposable
             ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.500",
             [AdminKeyStore.ConfigurationKey] = AdminKey,
             [HooksApi.SecretSetting] = WebhookSecret,
+            // Hosts run side by side: the default metrics port would be taken by the first.
+            [MetricsEndpointSettings.Setting] = "off",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

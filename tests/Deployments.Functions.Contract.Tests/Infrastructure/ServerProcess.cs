@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using TestSupport;
 
 namespace Deployments.Functions.Contract.Tests.Infrastructure;
 
@@ -39,10 +39,12 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppOutput.Directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(AppOutput.Dll);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        // Servers run side by side: the default metrics port (127.0.0.1:9464) would be taken by the first.
+        start.Environment["SelfHost__Metrics__Url"] = "off";
 
         foreach (var (name, value) in environment)
         {
@@ -115,12 +117,5 @@ internal sealed class ServerProcess : IAsyncDisposable
                 output.AppendLine(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Deployments.Drivers;
 using Deployments.Server;
+using Deployments.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,7 +45,14 @@ public sealed class ControlPlaneServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ControlPlaneServer> StartAsync(string connectionString, string hubName)
+    /// <summary>Where Prometheus scrapes this server; null unless it was started with a metrics URL.</summary>
+    public Uri? MetricsScrapeUrl => app.Services.GetService<MetricsEndpoint>()?.ScrapeUrl;
+
+    /// <param name="metricsUrl">
+    /// The Prometheus endpoint's address (<c>SelfHost:Metrics:Url</c>): off unless a test asks, since servers run side by
+    /// side and the default port would be taken by the first; <c>http://127.0.0.1:0</c> picks a free port.
+    /// </param>
+    public static async Task<ControlPlaneServer> StartAsync(string connectionString, string hubName, string metricsUrl = "off")
     {
         var adminKey = RandomNumberGenerator.GetHexString(32, lowercase: true);
         var contentRoot = AppContext.BaseDirectory;
@@ -56,6 +64,7 @@ public sealed class ControlPlaneServer : IAsyncDisposable
             "--AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval=00:00:00.500",
             "--AzureFunctionsJobHost:extensions:durableTask:storageProvider:messageRetryDelay=00:00:00.200",
             $"--Auth:AdminKey={adminKey}",
+            $"--{MetricsEndpointSettings.Setting}={metricsUrl}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.AspNetCore=Error",
         ];

@@ -1,6 +1,9 @@
 using System.Reflection;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using Moq.Protected;
 
 namespace Deployments.Tests.Orchestrations;
 
@@ -34,6 +37,8 @@ internal sealed class ScriptedOrchestrationContext
         Mock = new Mock<TaskOrchestrationContext>(MockBehavior.Loose) { CallBase = true };
         Mock.SetupGet(c => c.InstanceId).Returns("scripted-instance");
         Mock.SetupGet(c => c.IsReplaying).Returns(false);
+        // What CreateReplaySafeLogger builds on; the orchestrators log, the tests read their effects.
+        Mock.Protected().SetupGet<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
         Mock.SetupGet(c => c.CurrentUtcDateTime).Returns(() => Now);
         Mock.Setup(c => c.NewGuid()).Returns(() => new Guid(++guids, 0, 0, new byte[8]));
         Mock.Setup(c => c.CallActivityAsync<It.IsAnyType>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))

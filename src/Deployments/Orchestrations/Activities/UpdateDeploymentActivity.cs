@@ -1,6 +1,8 @@
+using Deployments.Model;
 using Deployments.Notifications;
 using Deployments.Rules;
 using Deployments.Storage;
+using Deployments.Telemetry;
 using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations.Activities;
@@ -9,7 +11,15 @@ namespace Deployments.Orchestrations.Activities;
 /// Records a rollout's progress or status change with its timeline entry. The status only moves where
 /// the transitions allow (a user's pause is not undone by progress), and a repeated update is ignored.
 /// </summary>
-public sealed class UpdateDeploymentActivity(DeploymentStore deployments, DeploymentNotifier notifier) : TaskActivity<DeploymentUpdate, bool>
+/// <remarks>
+/// This is where a deployment's terminal status is written, so it is where <c>deployments.finished</c> is counted:
+/// only by the run whose guarded write changed the status. Activities run at least once, but a second run finds
+/// its update id already applied and writes nothing, and a terminal status accepts no further command, so the
+/// count is exactly once, short of a crash between the write and the count, which loses one (at most once).
+/// Counting in the orchestrator behind <c>!context.IsReplaying</c> would count twice instead: an episode whose
+/// checkpoint fails to commit runs again with the same events still new.
+/// </remarks>
+public sealed class UpdateDeploymentActivity(DeploymentStore deployments, DeploymentNotifier notifier, DeploymentMetrics metrics) : TaskActivity<DeploymentUpdate, bool>
 {
     private const int RememberedUpdates = 32;
 
@@ -18,6 +28,9 @@ public sealed class UpdateDeploymentActivity(DeploymentStore deployments, Deploy
         var statusChanged = false;
         var result = await deployments.UpdateAsync(update.DeploymentId, current =>
         {
+            // Decided afresh on every attempt: an attempt that lost the race to a concurrent run of this same update
+            // ends by finding its id applied, and must not report the change the other run made.
+            statusChanged = false;
             if (current.RecentUpdateIds.Contains(update.UpdateId))
             {
                 return null;
@@ -51,6 +64,11 @@ public sealed class UpdateDeploymentActivity(DeploymentStore deployments, Deploy
 
         if (statusChanged)
         {
+            if (result.Status.IsTerminal())
+            {
+                metrics.Finished(result);
+            }
+
             await notifier.StatusChangedAsync(result, CancellationToken.None);
         }
 

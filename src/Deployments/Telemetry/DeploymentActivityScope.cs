@@ -1,0 +1,15 @@
+using Deployments.Engine;
+using Microsoft.Extensions.Logging;
+
+namespace Deployments.Telemetry;
+
+/// <summary>
+/// Both hosts open this around each activity (the self-host's worker and the Functions app's activity functions):
+/// the activity's logs, and the drivers' logs it causes, carry the deployment its orchestration instance is for.
+/// </summary>
+public sealed class DeploymentActivityScope(ILoggerFactory loggers) : ITaskActivityScope
+{
+    private readonly ILogger logger = loggers.CreateLogger("Deployments.Activities");
+
+    public IDisposable? Enter(string activityName, string instanceId) => DeploymentLogScope.BeginForInstance(logger, instanceId);
+}

@@ -1,0 +1,17 @@
+using Deployments.Engine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Deployments.Telemetry;
+
+public static class DeploymentTelemetryServices
+{
+    /// <summary>The domain's meter and the deployment log scope around activities; exporting them is the hosts' business.</summary>
+    public static IServiceCollection AddDeploymentTelemetry(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<DeploymentMetrics>();
+        services.TryAddSingleton<ITaskActivityScope, DeploymentActivityScope>();
+        return services;
+    }
+}
