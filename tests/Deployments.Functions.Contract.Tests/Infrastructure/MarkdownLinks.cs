@@ -16,8 +16,7 @@ internal static partial class MarkdownLinks
     private static readonly string[] UntrackedFolders = ["bin", "obj", "node_modules", ".azurite"];
 
     /// <summary>Every problem with the links of <paramref name="markdown"/>, the page at <paramref name="pagePath"/> (relative to the root).</summary>
-    /// <param name="pending">Targets another branch adds; accepted while they are missing (their headings are not checked).</param>
-    public static IReadOnlyList<string> Problems(string repositoryRoot, string pagePath, string markdown, IReadOnlyCollection<string> pending)
+    public static IReadOnlyList<string> Problems(string repositoryRoot, string pagePath, string markdown)
     {
         var root = Path.GetFullPath(repositoryRoot);
         var page = Path.GetFullPath(Path.Combine(root, pagePath));
@@ -59,14 +58,9 @@ internal static partial class MarkdownLinks
                 continue;
             }
 
-            var exists = File.Exists(resolved) || Directory.Exists(resolved);
-            if (!exists)
+            if (!File.Exists(resolved) && !Directory.Exists(resolved))
             {
-                if (!pending.Contains(relative, StringComparer.Ordinal))
-                {
-                    problems.Add($"{pagePath}: '{target}' names {relative}, which does not exist");
-                }
-
+                problems.Add($"{pagePath}: '{target}' names {relative}, which does not exist");
                 continue;
             }
 
