@@ -3,6 +3,7 @@ using Deployments.Api.Auth;
 using Deployments.Api.Dashboard;
 using Deployments.Api.Hooks;
 using Deployments.Api.Http;
+using Deployments.Api.Http.RateLimits;
 using Deployments.Api.OpenApi;
 using Deployments.Api.Operator;
 using Deployments.Api.Telemetry;
@@ -28,20 +29,24 @@ public static class ControlPlaneApi
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         services.AddControlPlaneAuth(adminKeyDisplay);
         services.AddWebhooks();
+        services.AddControlPlaneRateLimits();
         return services;
     }
 
     /// <summary>
     /// The middleware every API request passes: the log scope of the deployment its route names, problem details for
-    /// errors, then key authentication, capability checks, and the token's namespace scope for everything the request reaches.
+    /// errors, the failed-authentication limit per address, then key authentication, capability checks, the token's
+    /// namespace scope for everything the request reaches, and the rate limits of the anonymous webhook routes.
     /// </summary>
     public static IApplicationBuilder UseControlPlaneApi(this IApplicationBuilder app) => app
         .UseDeploymentLogScope()
         .UseExceptionHandler()
         .UseStatusCodePages()
+        .UseFailedAuthenticationLimit()
         .UseAuthentication()
         .UseAuthorization()
-        .UseCallerScope();
+        .UseCallerScope()
+        .UseRateLimiter();
 
     /// <summary>Every route of the API: resources, tokens, webhooks, health, the OpenAPI document and its reference page, the dashboard.</summary>
     public static IEndpointRouteBuilder MapControlPlaneApi(this IEndpointRouteBuilder app)

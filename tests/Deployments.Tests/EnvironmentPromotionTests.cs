@@ -36,6 +36,22 @@ public sealed class EnvironmentPromotionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task EnvironmentPromotionStep_RunTwice_WritesEachTimelineEntryOnce()
+    {
+        await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("envonce"));
+        var (blue, green) = await TwoLiveCandidatesAsync(host);
+        await host.Deployments.PromoteToEnvironmentAsync(DeploymentService.DefaultNamespace, "prod", blue.Id, scaleDownPrevious: false, "nina", CancellationToken.None);
+        var promotion = new Deployments.Orchestrations.EnvironmentPromotion(Guid.NewGuid(), DeploymentService.DefaultNamespace, "prod", green.Id, ScaleDownPrevious: true, "nina", Expiry: null);
+
+        // An activity runs at least once: the second run is the same step finding its own writes.
+        await host.Deployments.ApplyEnvironmentPromotionAsync(promotion, CancellationToken.None);
+        await host.Deployments.ApplyEnvironmentPromotionAsync(promotion, CancellationToken.None);
+
+        Assert.Single(await host.Deployments.EventsAsync(green.Id, CancellationToken.None), e => e.Kind == "promoted-to-environment");
+        Assert.Single(await host.Deployments.EventsAsync(blue.Id, CancellationToken.None), e => e.Kind == "replaced-in-environment");
+    }
+
+    [Fact]
     public async Task PromoteToEnvironment_WithoutScaleDown_KeepsThePreviousInstancesRunning()
     {
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("envkeep"));

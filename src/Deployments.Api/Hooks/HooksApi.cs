@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Deployments.Api.Apis;
 using Deployments.Api.Http;
+using Deployments.Api.Http.RateLimits;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,7 @@ internal static partial class HooksApi
 
     public static RouteGroupBuilder MapHooksApi(this RouteGroupBuilder api)
     {
-        var hooks = api.MapGroup("/hooks").WithTags("Webhooks").AllowAnonymous();
+        var hooks = api.MapGroup("/hooks").WithTags("Webhooks").AllowAnonymous().RequireRateLimiting(RateLimitSetup.WebhookPolicy);
         hooks.MapPost("/generic", (HttpContext http, IConfiguration configuration, WebhookDeployer deployer, IOptions<JsonOptions> json, CancellationToken ct) =>
             ReceiveAsync(http, configuration, "generic", DeliveryHeader, async (body, delivery) =>
                 await deployer.DeployAsync(http, "generic", delivery, GenericHookPayload.Parse(body, json.Value.SerializerOptions, delivery), json.Value.SerializerOptions, ct)))

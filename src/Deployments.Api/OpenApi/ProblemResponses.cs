@@ -2,6 +2,7 @@ using Deployments.Api.Http.Idempotency;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Deployments.Api.OpenApi;
 
@@ -42,6 +43,13 @@ internal static class ProblemResponses
         {
             statuses.Add(StatusCodes.Status401Unauthorized);
             statuses.Add(StatusCodes.Status403Forbidden);
+            // An address whose keys keep failing is refused before its key is looked up.
+            statuses.Add(StatusCodes.Status429TooManyRequests);
+        }
+
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+        {
+            statuses.Add(StatusCodes.Status429TooManyRequests);
         }
 
         if (hasRouteValues)

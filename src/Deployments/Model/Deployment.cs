@@ -76,4 +76,13 @@ public sealed record Deployment : INamespaced
 
     /// <summary>Ids of the last updates applied, so a re-run of the same update activity changes nothing.</summary>
     public IReadOnlyList<Guid> RecentUpdateIds { get; init; } = [];
+
+    /// <summary>How many step ids <see cref="RecentUpdateIds"/> keeps: far more than the steps that can be in flight at once.</summary>
+    public const int RememberedUpdates = 32;
+
+    /// <summary>Whether the step with this id already changed the record: an activity run again finds its own write.</summary>
+    public bool HasApplied(Guid updateId) => RecentUpdateIds.Contains(updateId);
+
+    /// <summary>This record, remembering that the step with this id changed it.</summary>
+    public Deployment Applying(Guid updateId) => this with { RecentUpdateIds = [.. RecentUpdateIds.TakeLast(RememberedUpdates - 1), updateId] };
 }

@@ -19,8 +19,7 @@ public sealed record EnvironmentPromotionOutcome(bool Applied, Guid? PreviousDep
 public sealed record ApprovalNote(Guid PromotionId, Guid DeploymentId, string? Environment, string Actor, string Kind, string Message)
 {
     /// <summary>One id per promotion and step: a repeated note (an activity run again, the service's early write) is recognised.</summary>
-    public Guid NoteId() =>
-        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{PromotionId:N}|{Kind}")).AsSpan(0, 16));
+    public Guid NoteId() => Rules.DeterministicIds.From(PromotionId, Kind);
 }
 
 public sealed record RetireSource(Guid SourceAppId, Guid NewDeploymentId, string Actor);

@@ -1,11 +1,13 @@
 using Deployments.Model;
+using Deployments.Rules;
 
 namespace Deployments.Orchestrations;
 
 /// <summary>
 /// Everything a rollout needs to know, read by its first activity (and again once a deployment it
 /// supersedes has ended). <see cref="StableRevision"/> and <see cref="StableCounts"/> are what ran before any
-/// deployment still in flight: what a cancel puts back.
+/// deployment still in flight: what a cancel puts back. <see cref="IdSeed"/>, new at every load, seeds the ids the
+/// rollout gives its updates and allocations (<see cref="DeterministicIds"/>).
 /// </summary>
 public sealed record RolloutPlan(
     Guid DeploymentId,
@@ -20,7 +22,8 @@ public sealed record RolloutPlan(
     Guid? WaitForDeploymentId,
     bool Instant,
     int? StableRevision,
-    IReadOnlyDictionary<string, int>? StableCounts = null);
+    IReadOnlyDictionary<string, int>? StableCounts = null,
+    Guid IdSeed = default);
 
 /// <summary>An allocation as the orchestration tracks it: enough to decide, nothing that changes underneath.</summary>
 public sealed record PlannedAllocation(Guid Id, string Group, int Revision, bool Canary, Guid? Owner = null);

@@ -28,7 +28,7 @@ public sealed class RolloutOrchestrator : TaskOrchestrator<Guid, RolloutOutcome>
             // rather than staying pending behind a failed orchestration.
             var reason = StatusDescriptions.StepFailed(failure.TaskName, failure.FailureDetails.ErrorMessage);
             OrchestrationLog.PlanFailed(logger, reason);
-            await context.CallActivityAsync(RolloutActivities.Update, new DeploymentUpdate(deploymentId, context.NewGuid(), "failed", reason,
+            await context.CallActivityAsync(RolloutActivities.Update, new DeploymentUpdate(deploymentId, DeterministicIds.From(deploymentId, "plan-failed"), "failed", reason,
                 DeploymentCommand.Fail, StatusDescriptions.FailedStepError));
             return new RolloutOutcome(DeploymentStatus.Failed, StatusDescriptions.FailedStepError);
         }

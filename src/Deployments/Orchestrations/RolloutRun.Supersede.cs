@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Deployments.Rules;
 
 namespace Deployments.Orchestrations;
 
@@ -18,6 +19,7 @@ internal sealed partial class RolloutRun
     private void Track(RolloutPlan loaded)
     {
         plan = loaded;
+        ids = loaded.IdSeed == Guid.Empty ? null : new DeterministicIds(loaded.IdSeed);
         foreach (var group in plan.Desired.Keys)
         {
             fresh[group] = [.. plan.Existing.Where(a => a.Group == group && a.Revision == plan.Revision)];
@@ -77,7 +79,7 @@ internal sealed partial class RolloutRun
             var kept = plan.StableRevision is { } stable ? running.Where(a => a.Revision == stable).Take(count).ToList() : [];
             if (plan.StableRevision is { } revision && count > kept.Count)
             {
-                var restored = Enumerable.Range(0, count - kept.Count).Select(_ => new PlannedAllocation(context.NewGuid(), group, revision, false)).ToList();
+                var restored = Enumerable.Range(0, count - kept.Count).Select(_ => new PlannedAllocation(NextId(), group, revision, false)).ToList();
                 await context.CallActivityAsync(RolloutActivities.Place, new PlaceRequest(plan.DeploymentId, plan.AppId, revision, restored));
                 kept.AddRange(restored);
             }

@@ -24,6 +24,7 @@ internal sealed partial class RolloutRun
     private DateTime progressDeadline;
     private DateTime healthyDeadline;
     private bool behindSuperseded;
+    private DeterministicIds? ids;
 
     public RolloutRun(TaskOrchestrationContext context, RolloutPlan plan)
     {
@@ -160,7 +161,7 @@ internal sealed partial class RolloutRun
         while (mine.Count < newTarget)
         {
             var count = Math.Min(batchSize, newTarget - mine.Count);
-            var batch = Enumerable.Range(0, count).Select(_ => new PlannedAllocation(context.NewGuid(), group, plan.Revision, canary)).ToList();
+            var batch = Enumerable.Range(0, count).Select(_ => new PlannedAllocation(NextId(), group, plan.Revision, canary)).ToList();
             await GuardedAsync(context.CallActivityAsync(RolloutActivities.Place, new PlaceRequest(plan.DeploymentId, plan.AppId, plan.Revision, batch)));
             mine.AddRange(batch);
             await ReportAsync();
@@ -244,7 +245,7 @@ internal sealed partial class RolloutRun
     /// <summary>An allocation that vanished (its process or host is gone) is replaced, never counted healthy.</summary>
     private async Task ReplaceLostAsync(string group, List<PlannedAllocation> batch, IReadOnlyList<Guid> lost)
     {
-        var replacements = batch.Where(a => lost.Contains(a.Id)).Select(a => a with { Id = context.NewGuid() }).ToList();
+        var replacements = batch.Where(a => lost.Contains(a.Id)).Select(a => a with { Id = NextId() }).ToList();
         await GuardedAsync(context.CallActivityAsync(RolloutActivities.Stop, new StopRequest(plan.DeploymentId, plan.AppId, lost, "lost")));
         await GuardedAsync(context.CallActivityAsync(RolloutActivities.Place, new PlaceRequest(plan.DeploymentId, plan.AppId, plan.Revision, replacements)));
         batch.RemoveAll(a => lost.Contains(a.Id));
@@ -376,10 +377,16 @@ internal sealed partial class RolloutRun
     {
         var groups = plan.Desired.Keys.ToDictionary(g => g, g => new GroupState(
             plan.Desired[g], fresh[g].Count, fresh[g].Count, 0, fresh[g].Count(a => a.Canary), promoteAll || promotedGroups.Contains(g)));
-        var update = new DeploymentUpdate(plan.DeploymentId, context.NewGuid(), kind, message, command, description, groups, step,
+        var update = new DeploymentUpdate(plan.DeploymentId, NextId(), kind, message, command, description, groups, step,
             plan.Strategy == Strategy.Canary && !plan.Instant ? plan.Steps.Count : 0, actor);
         await context.CallActivityAsync(RolloutActivities.Update, update);
     }
+
+    /// <summary>
+    /// The id of the next update or allocation, the same for every run of this history. A plan from before
+    /// <see cref="RolloutPlan.IdSeed"/> existed (an orchestration in flight across an upgrade) keeps the SDK's ids.
+    /// </summary>
+    private Guid NextId() => ids?.Next() ?? context.NewGuid();
 
     /// <summary>Nothing has happened yet but waiting: the rollout starts again as a new generation of itself.</summary>
     private sealed class ContinueAsNewRequested : Exception;

@@ -1,6 +1,6 @@
 using Deployments.Model;
-using Deployments.Orchestrations;
 using Deployments.Orchestrations.Activities;
+using Deployments.Orchestrations;
 using Deployments.Rules;
 using Deployments.Storage;
 using DurableTask.Core.Exceptions;
@@ -170,12 +170,15 @@ public sealed partial class DeploymentService
                 scaledDown = running.Count > 0 && await StopAppAllocationsAsync(oldDeployment, running, cancellationToken);
             }
 
-            await deployments.UpdateAsync(old, current => new DeploymentChange(current with { AwaitingApprovalFor = null },
+            // An activity may run twice: the entry is keyed by the promotion, so a second run writes nothing.
+            var replaced = DeterministicIds.From(promotion.PromotionId, "replaced-in-environment");
+            await deployments.UpdateAsync(old, current => current.HasApplied(replaced) ? null : new DeploymentChange(current.Applying(replaced) with { AwaitingApprovalFor = null },
                 [(promotion.Actor, "replaced-in-environment", $"No longer live in {promotion.Environment}; replaced by {promotion.DeploymentId:N}" + (scaledDown ? ", scaled down" : ""))]), cancellationToken);
         }
 
         var message = $"Deployment {promotion.DeploymentId:N} is live in {promotion.Environment}";
-        await deployments.UpdateAsync(promotion.DeploymentId, current => new DeploymentChange(current with { AwaitingApprovalFor = null },
+        var wentLive = DeterministicIds.From(promotion.PromotionId, "promoted-to-environment");
+        await deployments.UpdateAsync(promotion.DeploymentId, current => current.HasApplied(wentLive) ? null : new DeploymentChange(current.Applying(wentLive) with { AwaitingApprovalFor = null },
             [(promotion.Actor, "promoted-to-environment", message)]), cancellationToken);
         return new EnvironmentPromotionOutcome(true, previous, scaledDown, message);
     }

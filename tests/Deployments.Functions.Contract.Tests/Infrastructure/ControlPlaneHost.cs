@@ -58,6 +58,8 @@ internal sealed class ControlPlaneHost : IAsyncDisposable
             [HooksApi.SecretSetting] = WebhookSecret,
             // Hosts run side by side: the default metrics port would be taken by the first.
             [MetricsEndpointSettings.Setting] = "off",
+            // Tests send refused keys from one address far more often than any client would.
+            ["RateLimits:FailedAuthentication:PermitLimit"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -52,7 +52,8 @@ public sealed class ControlPlaneServer : IAsyncDisposable
     /// The Prometheus endpoint's address (<c>SelfHost:Metrics:Url</c>): off unless a test asks, since servers run side by
     /// side and the default port would be taken by the first; <c>http://127.0.0.1:0</c> picks a free port.
     /// </param>
-    public static async Task<ControlPlaneServer> StartAsync(string connectionString, string hubName, string metricsUrl = "off")
+    /// <param name="settings">More settings, as <c>--Key=value</c> arguments, after (and so over) the harness's own.</param>
+    public static async Task<ControlPlaneServer> StartAsync(string connectionString, string hubName, string metricsUrl = "off", params string[] settings)
     {
         var adminKey = RandomNumberGenerator.GetHexString(32, lowercase: true);
         var contentRoot = AppContext.BaseDirectory;
@@ -67,6 +68,9 @@ public sealed class ControlPlaneServer : IAsyncDisposable
             $"--{MetricsEndpointSettings.Setting}={metricsUrl}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.AspNetCore=Error",
+            // Tests send refused keys from one address far more often than any client would; RateLimitTests sets its own.
+            "--RateLimits:FailedAuthentication:PermitLimit=0",
+            .. settings,
         ];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {

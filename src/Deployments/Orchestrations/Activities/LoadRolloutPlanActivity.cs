@@ -27,6 +27,6 @@ public sealed class LoadRolloutPlanActivity(DeploymentStore deployments, AppStor
         IReadOnlyList<CanaryStep> steps = deployment.Strategy == Strategy.Canary ? deployment.Options.Steps : [];
         return new RolloutPlan(
             deployment.Id, app.Id, deployment.Strategy, deployment.Options, deployment.Revision, deployment.PreviousRevision,
-            desired, steps, existing, deployment.Supersedes, deployment.Instant, app.StableRevision, app.Groups);
+            desired, steps, existing, deployment.Supersedes, deployment.Instant, app.StableRevision, app.Groups, IdSeed: Guid.NewGuid());
     }
 }

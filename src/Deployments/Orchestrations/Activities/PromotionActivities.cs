@@ -24,8 +24,8 @@ public sealed class NoteApprovalActivity(DeploymentStore deployments) : TaskActi
     /// <summary>Applies the note unless it already was (by an earlier run, or by the service before it answered).</summary>
     public static Task<Deployment> ApplyAsync(DeploymentStore deployments, ApprovalNote note, CancellationToken cancellationToken) =>
         deployments.UpdateAsync(note.DeploymentId, current =>
-            current.RecentUpdateIds.Contains(note.NoteId()) ? null : new DeploymentChange(
-                current with { AwaitingApprovalFor = note.Environment, RecentUpdateIds = [.. current.RecentUpdateIds.TakeLast(31), note.NoteId()] },
+            current.HasApplied(note.NoteId()) ? null : new DeploymentChange(
+                current.Applying(note.NoteId()) with { AwaitingApprovalFor = note.Environment },
                 [(note.Actor, note.Kind, note.Message)]),
             cancellationToken);
 }

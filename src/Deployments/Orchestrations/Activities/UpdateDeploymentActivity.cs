@@ -21,8 +21,6 @@ namespace Deployments.Orchestrations.Activities;
 /// </remarks>
 public sealed class UpdateDeploymentActivity(DeploymentStore deployments, DeploymentNotifier notifier, DeploymentMetrics metrics) : TaskActivity<DeploymentUpdate, bool>
 {
-    private const int RememberedUpdates = 32;
-
     public override async Task<bool> RunAsync(TaskActivityContext context, DeploymentUpdate update)
     {
         var statusChanged = false;
@@ -31,17 +29,16 @@ public sealed class UpdateDeploymentActivity(DeploymentStore deployments, Deploy
             // Decided afresh on every attempt: an attempt that lost the race to a concurrent run of this same update
             // ends by finding its id applied, and must not report the change the other run made.
             statusChanged = false;
-            if (current.RecentUpdateIds.Contains(update.UpdateId))
+            if (current.HasApplied(update.UpdateId))
             {
                 return null;
             }
 
-            var next = current with
+            var next = current.Applying(update.UpdateId) with
             {
                 Groups = update.Groups ?? current.Groups,
                 CurrentStep = update.CurrentStep ?? current.CurrentStep,
                 TotalSteps = update.TotalSteps ?? current.TotalSteps,
-                RecentUpdateIds = [.. current.RecentUpdateIds.TakeLast(RememberedUpdates - 1), update.UpdateId],
             };
             if (update.Command is { } command)
             {
