@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure.Core.Serialization;
 using Deployments.Api;
 using Deployments.Api.Auth;
+using Deployments.Api.Http.RateLimits;
 using Deployments.Drivers;
 using Deployments.Engine;
 using Deployments.Functions.Http;
@@ -34,6 +35,14 @@ public static class FunctionsAppServices
         services.AddStorageAccount(configuration);
         services.AddSingleton<DurableTaskClient, InvocationDurableTaskClient>();
         services.AddDeployments(tablePrefix: hub).WithoutProcessDriver(ProcessDriverRefusal);
+        // Every request reaches the worker through the Functions host, so the worker sees one address for every caller:
+        // limits per address would let one caller's failures lock everyone out. Off unless RateLimits__* says otherwise
+        // (configuration, bound after this, wins); limit in front of the app instead (docs/auth.md "Rate limits").
+        services.Configure<RateLimitOptions>(options =>
+        {
+            options.FailedAuthentication.PermitLimit = 0;
+            options.Webhooks.PermitLimit = 0;
+        });
         services.AddControlPlaneApi(tablePrefix: hub, AdminKeyDisplay.NotShown);
         // The API pipeline runs outside a WebApplication here; routing needs these, which a web host would add.
         services.AddRouting();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Deployments.Api.Auth;
+using Deployments.Api.Http.RateLimits;
 using Deployments.Functions.Contract.Tests.Infrastructure;
 using Deployments.Functions.Http;
 using Deployments.Functions.Workflows;
@@ -14,6 +15,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Moq;
 using TestSupport;
 
@@ -115,6 +117,19 @@ public sealed class FunctionsApiPipelineTests(AzuriteFixture azurite) : IAsyncDi
         var app = await services.GetRequiredService<AppStore>().GetAsync(existing.Id, CancellationToken.None);
         Assert.Equal((null, 1), (app!.ActiveDeploymentId, app.CurrentRevision));
         durable.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public void Rate_limits_per_client_address_are_off_under_the_functions_host_unless_configured()
+    {
+        // The worker sees the host's address for every caller; see FunctionsAppServices.
+        var limits = services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        Assert.False(limits.FailedAuthentication.IsOn);
+        Assert.False(limits.Webhooks.IsOn);
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("RateLimits:Webhooks:PermitLimit", "50"), new("RateLimits:Webhooks:Window", "00:01:00")]).Build();
+        using var configured = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddMetrics().AddFunctionsApp(configuration).BuildServiceProvider();
+        Assert.Equal(50, configured.GetRequiredService<IOptions<RateLimitOptions>>().Value.Webhooks.PermitLimit);
     }
 
     public async ValueTask DisposeAsync() => await services.DisposeAsync();
