@@ -1,10 +1,16 @@
 using Deployments.Model;
 using Deployments.Notifications;
+using Deployments.Orchestrations;
+using Deployments.Orchestrations.Activities;
+using Deployments.Rules;
 using Deployments.Service;
+using Deployments.Storage;
 using Deployments.Tests.Infrastructure;
 using DurableTask.Core.History;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
 using TestSupport;
 
 namespace Deployments.Tests;
@@ -87,6 +93,30 @@ public sealed class NotificationTests(AzuriteFixture azurite)
             return null;
         }, DeploymentsTestHost.DefaultTimeout);
         Assert.Equal(DeploymentStatus.Successful, (await host.Deployments.GetRequiredAsync(deployment.Id, CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task StatusChange_WrittenByARunThatDiedBeforeAnnouncingIt_IsAnnouncedOnceByTheNextRun()
+    {
+        await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("notifyrerun"));
+        await using var receiver = await NotificationReceiver.StartAsync(Secret);
+        await SubscribeAsync(host, receiver.Url);
+        var app = await host.CreateSampleAppAsync(await host.CreateLocalClusterAsync(), instances: 1);
+        var deployment = await host.DeploySuccessfullyAsync(app.Id);
+        await ChangesDeliveredAsync(receiver, deployment.Id);
+        var update = new DeploymentUpdate(deployment.Id, Guid.NewGuid(), "failed", "Failed by an operator", DeploymentCommand.Fail, "Failed");
+        // As the first run left it: the status written and its update id remembered, the announcement never sent.
+        await host.Services.GetRequiredService<DeploymentStore>().UpdateAsync(deployment.Id, current =>
+            new DeploymentChange(current.Applying(update.UpdateId) with { Status = DeploymentStatus.Failed }, [(update.Actor, update.Kind, update.Message)]), CancellationToken.None);
+        var activity = ActivatorUtilities.CreateInstance<UpdateDeploymentActivity>(host.Services);
+
+        await activity.RunAsync(new Mock<TaskActivityContext>().Object, update);
+        await activity.RunAsync(new Mock<TaskActivityContext>().Object, update);
+
+        var failed = await Polling.UntilAsync("the failed status to be delivered", _ =>
+            Task.FromResult(receiver.AcceptedFor(deployment.Id).Where(n => n.Type == "io.controlplane.deployment.failed").ToList() is { Count: > 0 } found ? found : null),
+            DeploymentsTestHost.DefaultTimeout);
+        Assert.Single(failed.Select(n => n.Id).Distinct());
     }
 
     private static async Task SubscribeAsync(DeploymentsTestHost host, Uri url) =>

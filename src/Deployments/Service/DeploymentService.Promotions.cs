@@ -1,6 +1,6 @@
 using Deployments.Model;
-using Deployments.Orchestrations.Activities;
 using Deployments.Orchestrations;
+using Deployments.Orchestrations.Activities;
 using Deployments.Rules;
 using Deployments.Storage;
 using DurableTask.Core.Exceptions;

@@ -24,12 +24,14 @@ public sealed class UpdateDeploymentActivity(DeploymentStore deployments, Deploy
     public override async Task<bool> RunAsync(TaskActivityContext context, DeploymentUpdate update)
     {
         var statusChanged = false;
+        var appliedBefore = false;
         var result = await deployments.UpdateAsync(update.DeploymentId, current =>
         {
             // Decided afresh on every attempt: an attempt that lost the race to a concurrent run of this same update
             // ends by finding its id applied, and must not report the change the other run made.
             statusChanged = false;
-            if (current.HasApplied(update.UpdateId))
+            appliedBefore = current.HasApplied(update.UpdateId);
+            if (appliedBefore)
             {
                 return null;
             }
@@ -66,6 +68,12 @@ public sealed class UpdateDeploymentActivity(DeploymentStore deployments, Deploy
                 metrics.Finished(result);
             }
 
+            await notifier.StatusChangedAsync(result, CancellationToken.None);
+        }
+        else if (appliedBefore && update.Command is not null)
+        {
+            // An earlier run wrote this status change and may have died before announcing it. The notifier sends each
+            // state of the record once (keyed by its modify index), so announcing again loses nothing and doubles nothing.
             await notifier.StatusChangedAsync(result, CancellationToken.None);
         }
 
