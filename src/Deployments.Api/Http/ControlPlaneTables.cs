@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Deployments.Engine;
+using Deployments.Storage;
 
 namespace Deployments.Api.Http;
 
@@ -11,17 +12,21 @@ internal sealed class ControlPlaneTables : IDisposable
 {
     private readonly TableClient keys;
     private readonly TableClient deliveries;
-    private readonly SemaphoreSlim creating = new(1, 1);
-    private volatile bool created;
+    private readonly CreatedOnce created;
 
     public ControlPlaneTables(StorageConnection connection, StorageTransactionCounter counter, string tablePrefix)
     {
         var service = TaskHubStorage.TableService(connection, counter);
         keys = service.GetTableClient($"{tablePrefix}Keys");
         deliveries = service.GetTableClient($"{tablePrefix}Deliveries");
+        created = new CreatedOnce(async cancellationToken =>
+        {
+            await keys.CreateIfNotExistsAsync(cancellationToken);
+            await deliveries.CreateIfNotExistsAsync(cancellationToken);
+        });
     }
 
-    public void Dispose() => creating.Dispose();
+    public void Dispose() => created.Dispose();
 
     public async Task<TableClient> KeysAsync(CancellationToken cancellationToken)
     {
@@ -35,27 +40,5 @@ internal sealed class ControlPlaneTables : IDisposable
         return deliveries;
     }
 
-    /// <summary>Created once per process; a failure (storage briefly down) is retried by the next caller, not cached.</summary>
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (created)
-        {
-            return;
-        }
-
-        await creating.WaitAsync(cancellationToken);
-        try
-        {
-            if (!created)
-            {
-                await keys.CreateIfNotExistsAsync(cancellationToken);
-                await deliveries.CreateIfNotExistsAsync(cancellationToken);
-                created = true;
-            }
-        }
-        finally
-        {
-            creating.Release();
-        }
-    }
+    private Task EnsureCreatedAsync(CancellationToken cancellationToken) => created.EnsureAsync(cancellationToken);
 }

@@ -8,9 +8,9 @@ namespace Deployments.Storage;
 /// share one, an app's allocations share one, and the index is partitioned by namespace with the
 /// deployment id as row key so Nomad-style id prefixes are range queries.
 /// </summary>
-public sealed class DeploymentTables
+public sealed class DeploymentTables : IDisposable
 {
-    private readonly Lazy<Task> created;
+    private readonly CreatedOnce created;
 
     public DeploymentTables(TableServiceClient service, string prefix)
     {
@@ -23,7 +23,7 @@ public sealed class DeploymentTables
         Allocations = new DocumentTable(service.GetTableClient($"{prefix}Allocations"));
         Pipelines = new DocumentTable(service.GetTableClient($"{prefix}Pipelines"));
         Subscriptions = new DocumentTable(service.GetTableClient($"{prefix}Subscriptions"));
-        created = new Lazy<Task>(() => Task.WhenAll(All.Select(t => t.Client.CreateIfNotExistsAsync())));
+        created = new CreatedOnce(cancellationToken => Task.WhenAll(All.Select(t => t.Client.CreateIfNotExistsAsync(cancellationToken))));
     }
 
     internal DocumentTable Clusters { get; }
@@ -46,5 +46,7 @@ public sealed class DeploymentTables
 
     private IEnumerable<DocumentTable> All => [Clusters, Environments, Apps, AppNames, Deployments, DeploymentIndex, Allocations, Pipelines, Subscriptions];
 
-    public Task EnsureCreatedAsync() => created.Value;
+    public Task EnsureCreatedAsync() => created.EnsureAsync(CancellationToken.None);
+
+    public void Dispose() => created.Dispose();
 }

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Deployments.Engine;
+using Deployments.Storage;
 
 namespace Deployments.Api.Http.Idempotency;
 
@@ -13,7 +14,7 @@ namespace Deployments.Api.Http.Idempotency;
 /// Running the request again is then safe: what it creates has ids derived from the key, so the retry
 /// finds what the dead attempt made.
 /// </summary>
-internal sealed class IdempotencyStore
+internal sealed class IdempotencyStore : IDisposable
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
     public static readonly TimeSpan PendingLease = TimeSpan.FromSeconds(10);
@@ -24,7 +25,7 @@ internal sealed class IdempotencyStore
 
     private readonly TableClient table;
     private readonly TimeProvider time;
-    private volatile bool created;
+    private readonly CreatedOnce created;
 
     public IdempotencyStore(StorageConnection connection, StorageTransactionCounter counter, string tablePrefix, TimeProvider time)
     {
@@ -32,6 +33,7 @@ internal sealed class IdempotencyStore
         var options = counter.CountedTableClientOptions();
         var service = connection.ConnectionString is { } text ? new TableServiceClient(text, options) : new TableServiceClient(connection.TableUri!, connection.Credential!, options);
         table = service.GetTableClient($"{tablePrefix}Idempotency");
+        created = new CreatedOnce(cancellationToken => table.CreateIfNotExistsAsync(cancellationToken));
         this.time = time;
     }
 
@@ -138,15 +140,9 @@ internal sealed class IdempotencyStore
         }
     }
 
-    /// <summary>Created on first use; a failure (storage briefly away) is tried again by the next request, not remembered.</summary>
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (!created)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken);
-            created = true;
-        }
-    }
+    public void Dispose() => created.Dispose();
+
+    private Task EnsureCreatedAsync(CancellationToken cancellationToken) => created.EnsureAsync(cancellationToken);
 
     private static StoredResponse Read(TableEntity record)
     {
