@@ -70,10 +70,13 @@ public sealed class RateLimitTests(AzuriteFixture azurite)
 
         using var otherKind = await anonymous.SendAsync(Signed.Hook("/api/hooks/github", payload, "flood-github", secret: "forged-secret", githubEvent: "deployment"), TestContext.Current.CancellationToken);
         using var limited = await anonymous.SendAsync(Signed.Hook("/api/hooks/generic", payload, "flood-last"), TestContext.Current.CancellationToken);
+        // Routes match whatever the path's case; the limit is the route's, so another spelling is no fresh budget.
+        using var respelled = await anonymous.SendAsync(Signed.Hook("/api/HOOKS/Generic", payload, "flood-respelled"), TestContext.Current.CancellationToken);
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.Unauthorized, otherKind.StatusCode);
         await AssertTooManyRequestsAsync(limited);
+        await AssertTooManyRequestsAsync(respelled);
     }
 
     private static async Task AssertTooManyRequestsAsync(HttpResponseMessage response)

@@ -19,7 +19,9 @@ internal static class RateLimitSetup
             limiter.AddPolicy(WebhookPolicy, http =>
             {
                 var limit = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Webhooks;
-                var sender = $"{http.Request.Path.Value}|{ClientAddress(http)}";
+                // The route, not the path as sent: routes match any case, and each spelling must not be a budget of its own.
+                var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value?.ToLowerInvariant();
+                var sender = $"{route}|{ClientAddress(http)}";
                 return limit.IsOn
                     ? RateLimitPartition.GetFixedWindowLimiter(sender, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(sender);
