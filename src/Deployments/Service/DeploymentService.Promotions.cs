@@ -172,16 +172,18 @@ public sealed partial class DeploymentService
 
             // An activity may run twice: the entry is keyed by the promotion, so a second run writes nothing.
             var replaced = DeterministicIds.From(promotion.PromotionId, "replaced-in-environment");
-            await deployments.UpdateAsync(old, current => current.HasApplied(replaced) ? null : new DeploymentChange(current.Applying(replaced) with { AwaitingApprovalFor = null },
-                [(promotion.Actor, "replaced-in-environment", $"No longer live in {promotion.Environment}; replaced by {promotion.DeploymentId:N}" + (scaledDown ? ", scaled down" : ""))]), cancellationToken);
+            await deployments.UpdateAsync(old, current => DeploymentChange.Once(current, replaced, NotAwaitingApproval,
+                (promotion.Actor, "replaced-in-environment", $"No longer live in {promotion.Environment}; replaced by {promotion.DeploymentId:N}" + (scaledDown ? ", scaled down" : ""))), cancellationToken);
         }
 
         var message = $"Deployment {promotion.DeploymentId:N} is live in {promotion.Environment}";
         var wentLive = DeterministicIds.From(promotion.PromotionId, "promoted-to-environment");
-        await deployments.UpdateAsync(promotion.DeploymentId, current => current.HasApplied(wentLive) ? null : new DeploymentChange(current.Applying(wentLive) with { AwaitingApprovalFor = null },
-            [(promotion.Actor, "promoted-to-environment", message)]), cancellationToken);
+        await deployments.UpdateAsync(promotion.DeploymentId, current => DeploymentChange.Once(current, wentLive, NotAwaitingApproval,
+            (promotion.Actor, "promoted-to-environment", message)), cancellationToken);
         return new EnvironmentPromotionOutcome(true, previous, scaledDown, message);
     }
+
+    private static Deployment NotAwaitingApproval(Deployment deployment) => deployment with { AwaitingApprovalFor = null };
 
     /// <summary>
     /// Sevalla-style: the source app's latest successful deployment goes to every target app in parallel.

@@ -204,4 +204,12 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time, 
 }
 
 /// <summary>A decided change: the new document and the timeline entries (actor, kind, message) that explain it.</summary>
-public sealed record DeploymentChange(Deployment Updated, IReadOnlyList<(string Actor, string Kind, string Message)> Events);
+public sealed record DeploymentChange(Deployment Updated, IReadOnlyList<(string Actor, string Kind, string Message)> Events)
+{
+    /// <summary>
+    /// The change a step with a fixed id makes, at most once: none when the record shows the step already made it
+    /// (an activity run again), else <paramref name="change"/> with the step remembered and its one timeline entry.
+    /// </summary>
+    public static DeploymentChange? Once(Deployment current, Guid stepId, Func<Deployment, Deployment> change, (string Actor, string Kind, string Message) entry) =>
+        current.HasApplied(stepId) ? null : new DeploymentChange(change(current.Applying(stepId)), [entry]);
+}

@@ -23,10 +23,8 @@ public sealed class NoteApprovalActivity(DeploymentStore deployments) : TaskActi
 
     /// <summary>Applies the note unless it already was (by an earlier run, or by the service before it answered).</summary>
     public static Task<Deployment> ApplyAsync(DeploymentStore deployments, ApprovalNote note, CancellationToken cancellationToken) =>
-        deployments.UpdateAsync(note.DeploymentId, current =>
-            current.HasApplied(note.NoteId()) ? null : new DeploymentChange(
-                current.Applying(note.NoteId()) with { AwaitingApprovalFor = note.Environment },
-                [(note.Actor, note.Kind, note.Message)]),
+        deployments.UpdateAsync(note.DeploymentId, current => DeploymentChange.Once(
+                current, note.NoteId(), noted => noted with { AwaitingApprovalFor = note.Environment }, (note.Actor, note.Kind, note.Message)),
             cancellationToken);
 }
 
