@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Deployments.Engine;
+using Deployments.Platform;
 
 namespace Api.Bench;
 

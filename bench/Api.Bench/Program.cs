@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Api.Bench;
 using DevStorage;
-using Deployments.Engine;
+using Deployments.Platform;
 using Deployments.Server;
 using StubPlatform;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
 using Deployments.Engine;
+using Deployments.Platform;
 using Deployments.Orchestrations;
 using Deployments.Service;
 using Microsoft.DurableTask.Client;
@@ -108,7 +109,7 @@ internal sealed class BenchHosts : IAsyncDisposable
             builder.Services.AddSingleton(profile);
         }
 
-        builder.Services.AddDurableTaskEngine(builder.Configuration, profile is null ? DeploymentTasks.Register : ProfiledTasks.Register, WorkflowJson.Options, options =>
+        builder.Services.AddDurableTaskEngine(builder.Configuration, profile is null ? registry => registry.AddOrchestrators(DeploymentTasks.Orchestrators).AddActivities(DeploymentTasks.Activities) : ProfiledTasks.Register, WorkflowJson.Options, options =>
         {
             options.HubName = hubName;
             settings.ApplyTo(options);

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Deployments.Engine;
+using Deployments.Platform;
 using Microsoft.Extensions.Logging;
 
 namespace Deployments.Bench;

@@ -1,4 +1,5 @@
 using Deployments.Engine;
+using Deployments.Platform;
 using Microsoft.Extensions.Configuration;
 
 namespace Deployments.Bench;

@@ -36,21 +36,7 @@ internal sealed class ProfiledActivity<T>(IServiceProvider services, EngineProfi
 /// <summary>The deployment orchestrators and activities, each activity wrapped in <see cref="ProfiledActivity{T}"/>.</summary>
 internal static class ProfiledTasks
 {
-    public static void Register(TaskRegistry registry)
-    {
-        var tasks = new TaskRegistry();
-        DeploymentTasks.Register(tasks);
-        foreach (var (name, type) in tasks.Orchestrators)
-        {
-            Add(registry, nameof(TaskRegistry.AddOrchestrator), type, name);
-        }
-
-        foreach (var (name, type) in tasks.Activities)
-        {
-            Add(registry, nameof(TaskRegistry.AddActivity), typeof(ProfiledActivity<>).MakeGenericType(type), name);
-        }
-    }
-
-    private static void Add(TaskRegistry registry, string method, Type type, string name) =>
-        typeof(TaskRegistry).GetMethod(method)!.MakeGenericMethod(type).Invoke(registry, [name]);
+    public static void Register(TaskRegistry registry) => registry
+        .AddOrchestrators(DeploymentTasks.Orchestrators)
+        .AddActivities(DeploymentTasks.Activities.Select(task => KeyValuePair.Create(task.Key, typeof(ProfiledActivity<>).MakeGenericType(task.Value))));
 }

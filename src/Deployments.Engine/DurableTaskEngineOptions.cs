@@ -1,3 +1,5 @@
+using Deployments.Platform;
+
 namespace Deployments.Engine;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Deployments.Engine;
 /// </summary>
 public sealed class DurableTaskEngineOptions
 {
-    public const string HostJsonSection = "AzureFunctionsJobHost:extensions:durableTask";
+    public const string HostJsonSection = HostJsonConfiguration.DurableTaskSection;
 
     /// <summary>The self-host's own section, laid over host.json's; the Functions host never reads it.</summary>
     public const string SelfHostSection = "SelfHost:durableTask";

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Deployments.Platform;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;

@@ -1,4 +1,4 @@
-using Azure.Data.Tables;
+using Deployments.Platform;
 using DurableTask.AzureStorage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -63,10 +63,4 @@ public sealed class TaskHubStorage : IDisposable
             StorageServiceClientProvider.ForQueue(connection.QueueUri!, connection.Credential!, counter.CountedQueueClientOptions()),
             StorageServiceClientProvider.ForTable(connection.TableUri!, connection.Credential!, counter.CountedTableClientOptions()));
     }
-
-    /// <summary>A table client for the host's own tables, counted and connected like the engine's.</summary>
-    public static TableServiceClient TableService(StorageConnection connection, StorageTransactionCounter counter) =>
-        connection.ConnectionString is { } text
-            ? new TableServiceClient(text, counter.CountedTableClientOptions())
-            : new TableServiceClient(connection.TableUri!, connection.Credential!, counter.CountedTableClientOptions());
 }

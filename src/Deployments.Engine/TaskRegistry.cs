@@ -29,6 +29,27 @@ public sealed class TaskRegistry
         return this;
     }
 
+    /// <summary>Orchestrators by name, as an application lists them without knowing this engine.</summary>
+    public TaskRegistry AddOrchestrators(IEnumerable<KeyValuePair<string, Type>> named) => AddAll(orchestrators, named, typeof(ITaskOrchestrator));
+
+    /// <summary>Activities by name, as an application lists them without knowing this engine.</summary>
+    public TaskRegistry AddActivities(IEnumerable<KeyValuePair<string, Type>> named) => AddAll(activities, named, typeof(ITaskActivity));
+
+    private TaskRegistry AddAll(Dictionary<string, Type> names, IEnumerable<KeyValuePair<string, Type>> named, Type contract)
+    {
+        foreach (var (name, type) in named)
+        {
+            if (!type.IsClass || type.IsAbstract || !contract.IsAssignableFrom(type))
+            {
+                throw new ArgumentException($"'{name}' names {type.Name}, which is not a concrete {contract.Name}.", nameof(named));
+            }
+
+            Add(names, name, type);
+        }
+
+        return this;
+    }
+
     private static void Add(Dictionary<string, Type> names, string name, Type type)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

@@ -4,9 +4,9 @@ using Deployments.Api;
 using Deployments.Api.Auth;
 using Deployments.Api.Http.RateLimits;
 using Deployments.Drivers;
-using Deployments.Engine;
 using Deployments.Functions.Http;
 using Deployments.Orchestrations;
+using Deployments.Platform;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -29,7 +29,7 @@ public static class FunctionsAppServices
     /// </summary>
     public static IServiceCollection AddFunctionsApp(this IServiceCollection services, IConfiguration configuration)
     {
-        var hub = configuration[$"{DurableTaskEngineOptions.HostJsonSection}:hubName"] ?? "ControlPlane";
+        var hub = HostJsonConfiguration.HubName(configuration);
         // Orchestration inputs, outputs and events are stored as the self-host stores them.
         services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(WorkflowJson.Options));
         services.AddStorageAccount(configuration);

@@ -1,5 +1,5 @@
-using Deployments.Engine;
 using Deployments.Functions;
+using Deployments.Platform;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 

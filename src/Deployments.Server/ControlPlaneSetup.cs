@@ -1,10 +1,12 @@
-using DevStorage;
 using Deployments.Api;
 using Deployments.Api.Auth;
 using Deployments.Engine;
 using Deployments.Orchestrations;
+using Deployments.Platform;
 using Deployments.Server.QuickStart;
 using Deployments.Server.Telemetry;
+using Deployments.Telemetry;
+using DevStorage;
 
 namespace Deployments.Server;
 
@@ -31,16 +33,21 @@ internal static class ControlPlaneSetup
             builder.Configuration["AzureWebJobsStorage"] = lease.ConnectionString;
         }
 
-        var hub = builder.Configuration[$"{DurableTaskEngineOptions.HostJsonSection}:hubName"] ?? "ControlPlane";
+        var hub = HostJsonConfiguration.HubName(builder.Configuration);
         // The framework reports every idle poll, lease renewal and activity start at Information; its warnings are what matter.
         builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
-        builder.Services.AddDurableTaskEngine(builder.Configuration, DeploymentTasks.Register, WorkflowJson.Options, options => options.HubName = hub);
+        builder.Services.AddDurableTaskEngine(builder.Configuration, RegisterDeploymentTasks, WorkflowJson.Options, options => options.HubName = hub)
+            .AddTaskActivityScope<DeploymentActivityScope>((scope, activity, instance) => scope.Enter(activity, instance));
         builder.Services.AddDeployments(tablePrefix: hub).AddDeploymentRecovery();
         builder.Services.AddControlPlaneApi(tablePrefix: hub, AdminKeyDisplay.ShownOnce);
         builder.Services.AddQuickStart(builder.Configuration, lease);
         return lease;
     }
+
+    /// <summary>The domain's orchestrators and activities, run by this host's engine.</summary>
+    public static void RegisterDeploymentTasks(TaskRegistry registry) =>
+        registry.AddOrchestrators(DeploymentTasks.Orchestrators).AddActivities(DeploymentTasks.Activities);
 
     /// <summary>The API, the operator API that the Functions host would otherwise serve, and the dashboard at the root.</summary>
     public static void MapControlPlane(this WebApplication app)

@@ -1,4 +1,4 @@
-using Deployments.Engine;
+using Deployments.Platform;
 
 namespace Deployments.Server;
 

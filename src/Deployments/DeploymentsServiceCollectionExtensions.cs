@@ -1,7 +1,6 @@
 using Deployments.Drivers;
-using Deployments.Engine;
 using Deployments.Notifications;
-using Deployments.Orchestrations;
+using Deployments.Platform;
 using Deployments.Orchestrations.Activities;
 using Deployments.Service;
 using Deployments.Storage;
@@ -14,8 +13,8 @@ namespace Deployments;
 public static class DeploymentsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the deployment stores, services and target drivers. Call together with
-    /// <c>AddDurableTaskEngine(..., DeploymentTasks.Register, WorkflowJson.Options)</c>, which registers the orchestrations.
+    /// Registers the deployment stores, services and target drivers. The host runs the orchestrations and
+    /// activities <see cref="DeploymentTasks"/> lists, with <c>WorkflowJson.Options</c> as their serializer.
     /// </summary>
     public static IServiceCollection AddDeployments(this IServiceCollection services, string tablePrefix = "Deploy", Action<DeploymentServiceOptions>? configure = null)
     {
@@ -24,7 +23,7 @@ public static class DeploymentsServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             // The domain tables are billed like the engine's: count them with the host's other requests.
-            var client = TaskHubStorage.TableService(provider.GetRequiredService<StorageConnection>(), provider.GetRequiredService<StorageTransactionCounter>());
+            var client = StorageClients.Tables(provider.GetRequiredService<StorageConnection>(), provider.GetRequiredService<StorageTransactionCounter>());
             return new DeploymentTables(client, tablePrefix);
         });
         services.AddSingleton<AppStore>();
@@ -53,28 +52,4 @@ public static class DeploymentsServiceCollectionExtensions
         services.AddHostedService<DeploymentRecoveryService>();
         return services;
     }
-}
-
-/// <summary>The deployment orchestrations and activities, for the self-hosted worker's registry.</summary>
-public static class DeploymentTasks
-{
-    public static void Register(TaskRegistry registry) => registry
-        .AddOrchestrator<RolloutOrchestrator>(RolloutOrchestrator.Name)
-        .AddOrchestrator<NotifySubscribersOrchestrator>(NotifySubscribersOrchestrator.Name)
-        .AddOrchestrator<EnvironmentPromotionOrchestrator>(EnvironmentPromotionOrchestrator.Name)
-        .AddOrchestrator<RetireSourceOrchestrator>(RetireSourceOrchestrator.Name)
-        .AddOrchestrator<ScaleDownOrchestrator>(ScaleDownOrchestrator.Name)
-        .AddActivity<ApplyEnvironmentPromotionActivity>(PromotionActivities.ApplyEnvironmentPromotion)
-        .AddActivity<NoteApprovalActivity>(PromotionActivities.NoteApproval)
-        .AddActivity<RetireAppActivity>(PromotionActivities.RetireApp)
-        .AddActivity<LoadRolloutPlanActivity>(RolloutActivities.LoadPlan)
-        .AddActivity<UpdateDeploymentActivity>(RolloutActivities.Update)
-        .AddActivity<PlaceAllocationsActivity>(RolloutActivities.Place)
-        .AddActivity<StopAllocationsActivity>(RolloutActivities.Stop)
-        .AddActivity<CheckAllocationHealthActivity>(RolloutActivities.CheckHealth)
-        .AddActivity<CompleteRolloutActivity>(RolloutActivities.Complete)
-        .AddActivity<StartRollbackActivity>(RolloutActivities.StartRollback)
-        .AddActivity<IsDeploymentFinishedActivity>(RolloutActivities.IsFinished)
-        .AddActivity<ListSubscribersActivity>(NotifySubscribersOrchestrator.ListActivity)
-        .AddActivity<DeliverNotificationActivity>(NotifySubscribersOrchestrator.DeliverActivity);
 }

@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Deployments.Engine.Tests.Infrastructure;
+using Deployments.Platform;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

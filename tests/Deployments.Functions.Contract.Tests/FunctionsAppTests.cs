@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Deployments.Engine;
 using Deployments.Functions.Contract.Tests.Infrastructure;
 using Deployments.Server;
 using Microsoft.AspNetCore.Builder;
@@ -67,14 +66,22 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public void The_functions_build_ships_no_self_host_engine()
+    {
+        // The host runs Durable Functions' own engine; the self-host's (and its Azure Storage provider) stays out of the worker.
+        var shipped = Directory.GetFiles(AppOutput.FunctionsScriptRoot, "*.dll").Select(Path.GetFileName).ToList();
+
+        Assert.Contains("Deployments.dll", shipped);
+        Assert.DoesNotContain("Deployments.Engine.dll", shipped);
+        Assert.DoesNotContain("DurableTask.AzureStorage.dll", shipped);
+    }
+
+    [Fact]
     public void Every_orchestrator_and_activity_of_the_self_host_is_a_function_and_activities_bind_a_durable_client()
     {
-        var registry = new TaskRegistry();
-        DeploymentTasks.Register(registry);
-
-        Assert.Equal(registry.Orchestrators.Keys.Order(), Functions.Where(f => f.TriggerType == "orchestrationTrigger").Select(f => f.Name).Order());
+        Assert.Equal(DeploymentTasks.Orchestrators.Keys.Order(), Functions.Where(f => f.TriggerType == "orchestrationTrigger").Select(f => f.Name).Order());
         var activities = Functions.Where(f => f.TriggerType == "activityTrigger").ToList();
-        Assert.Equal(registry.Activities.Keys.Order(), activities.Select(f => f.Name).Order());
+        Assert.Equal(DeploymentTasks.Activities.Keys.Order(), activities.Select(f => f.Name).Order());
         Assert.All(activities, f => Assert.Contains("durableClient", f.BindingTypes));
         Assert.Contains(Functions, f => f.Name == "StartDeployment" && f.BindingTypes.Contains("durableClient"));
     }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 var builder = Host.CreateApplicationBuilder(args);
 var hub = builder.Configuration["hub"] ?? throw new ArgumentException("--hub is required");
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddDurableTaskEngine(builder.Configuration, DeploymentTasks.Register, WorkflowJson.Options, options => options.HubName = hub);
+builder.Services.AddDurableTaskEngine(builder.Configuration, registry => registry.AddOrchestrators(DeploymentTasks.Orchestrators).AddActivities(DeploymentTasks.Activities), WorkflowJson.Options, options => options.HubName = hub);
 builder.Services.AddDeployments(tablePrefix: hub).AddDeploymentRecovery();
 using var host = builder.Build();
 await host.StartAsync();

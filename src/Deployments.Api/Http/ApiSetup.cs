@@ -1,6 +1,6 @@
 using Deployments.Api.Apis;
 using Deployments.Api.Http.Idempotency;
-using Deployments.Engine;
+using Deployments.Platform;
 
 namespace Deployments.Api.Http;
 

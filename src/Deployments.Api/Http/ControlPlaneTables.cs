@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using Deployments.Engine;
+using Deployments.Platform;
 using Deployments.Storage;
 
 namespace Deployments.Api.Http;
@@ -16,7 +16,7 @@ internal sealed class ControlPlaneTables : IDisposable
 
     public ControlPlaneTables(StorageConnection connection, StorageTransactionCounter counter, string tablePrefix)
     {
-        var service = TaskHubStorage.TableService(connection, counter);
+        var service = StorageClients.Tables(connection, counter);
         keys = service.GetTableClient($"{tablePrefix}Keys");
         deliveries = service.GetTableClient($"{tablePrefix}Deliveries");
         created = new CreatedOnce(async cancellationToken =>

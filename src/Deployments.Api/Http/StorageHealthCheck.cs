@@ -1,4 +1,4 @@
-using Deployments.Engine;
+using Deployments.Platform;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Deployments.Api.Http;

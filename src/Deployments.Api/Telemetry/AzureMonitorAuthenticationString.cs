@@ -1,5 +1,5 @@
 using Azure.Core;
-using Deployments.Engine;
+using Deployments.Platform;
 
 namespace Deployments.Api.Telemetry;
 

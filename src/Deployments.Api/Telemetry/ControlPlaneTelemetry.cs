@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Deployments.Engine;
+using Deployments.Platform;
 using Deployments.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -15,11 +15,10 @@ namespace Deployments.Api.Telemetry;
 public static class ControlPlaneTelemetry
 {
     /// <summary>
-    /// Span sources beside outgoing HTTP: the Azure SDK (the domain's table calls), the Durable Task Framework
-    /// (orchestrations, activities, timers: the self-host's engine), the engine's start of an orchestration, and the
-    /// Durable Task SDK's gRPC client and worker (what the Functions worker runs on).
+    /// Span sources beside outgoing HTTP: the Azure SDK (the domain's table calls) and the Durable Task SDK's
+    /// client and worker (what the Functions worker runs on). The self-host adds its engine's own.
     /// </summary>
-    public static readonly string[] TraceSources = ["Azure.*", "DurableTask.Core", OrchestrationTracing.SourceName, "Microsoft.DurableTask"];
+    public static readonly string[] TraceSources = ["Azure.*", "Microsoft.DurableTask"];
 
     /// <summary>The domain's meter, the storage transaction count, and the runtime's own (GC, threads, CPU).</summary>
     public static readonly string[] Meters = [DeploymentMetrics.MeterName, StorageTransactionCounter.MeterName, "System.Runtime"];

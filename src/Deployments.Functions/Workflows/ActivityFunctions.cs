@@ -1,8 +1,8 @@
-using Deployments.Engine;
 using Deployments.Functions.Http;
 using Deployments.Notifications;
 using Deployments.Orchestrations;
 using Deployments.Orchestrations.Activities;
+using Deployments.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -74,7 +74,7 @@ public static class ActivityFunctions
     {
         var activity = ActivatorUtilities.CreateInstance<TActivity>(function.InstanceServices);
         var context = new FunctionActivityContext(function);
-        using (function.InstanceServices.GetService<ITaskActivityScope>()?.Enter(context.Name.Name, context.InstanceId))
+        using (function.InstanceServices.GetService<DeploymentActivityScope>()?.Enter(context.Name.Name, context.InstanceId))
         using (InvocationDurableTaskClient.Bind(client))
         {
             return await activity.RunAsync(context, input);

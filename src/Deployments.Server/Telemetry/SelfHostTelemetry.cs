@@ -1,4 +1,5 @@
 using Deployments.Api.Telemetry;
+using Deployments.Engine;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -30,7 +31,9 @@ internal static class SelfHostTelemetry
 
         if (exporters.Any)
         {
-            telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());
+            // The engine's spans: the Durable Task Framework's orchestrations, activities and timers, and the engine's
+            // start of an orchestration, which parents them on the request that started it.
+            telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddSource("DurableTask.Core", OrchestrationTracing.SourceName));
         }
 
         if (metricsEndpoint.Enabled)

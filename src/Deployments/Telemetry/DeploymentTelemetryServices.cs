@@ -1,4 +1,3 @@
-using Deployments.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,7 +10,7 @@ public static class DeploymentTelemetryServices
     {
         services.AddMetrics();
         services.TryAddSingleton<DeploymentMetrics>();
-        services.TryAddSingleton<ITaskActivityScope, DeploymentActivityScope>();
+        services.TryAddSingleton<DeploymentActivityScope>();
         return services;
     }
 }

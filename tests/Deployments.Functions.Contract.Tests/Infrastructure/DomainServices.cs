@@ -21,7 +21,7 @@ internal sealed class DomainServices : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("AzureWebJobsStorage", connectionString)]).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDurableTaskEngine(configuration, DeploymentTasks.Register, WorkflowJson.Options, options => options.HubName = hubName, runWorker: false);
+        services.AddDurableTaskEngine(configuration, registry => registry.AddOrchestrators(DeploymentTasks.Orchestrators).AddActivities(DeploymentTasks.Activities), WorkflowJson.Options, options => options.HubName = hubName, runWorker: false);
         services.AddDeployments(tablePrefix: hubName);
         provider = services.BuildServiceProvider();
         StateDirectory = Directory.CreateTempSubdirectory("functions-contract-").FullName;

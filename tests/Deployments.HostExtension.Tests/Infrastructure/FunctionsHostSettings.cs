@@ -9,7 +9,7 @@ namespace Deployments.HostExtension.Tests.Infrastructure;
 /// host's <c>SetAzureFunctionsConfigurationRoot</c>), and the app settings beside it.
 /// </summary>
 /// <remarks>
-/// Deployments.Engine's <c>AddFunctionsHostJson</c> maps the same prefix, but it reads a file path only (test B
+/// Deployments.Platform's <c>AddFunctionsHostJson</c> maps the same prefix, but it reads a file path only (test B
 /// starts from a variant held in memory) and referencing it would add the self-host's engine packages to a host
 /// that should carry nothing but the Functions host's extension set.
 /// </remarks>

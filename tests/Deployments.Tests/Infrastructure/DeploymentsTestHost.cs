@@ -44,7 +44,7 @@ internal sealed class DeploymentsTestHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection([new("AzureWebJobsStorage", connectionString)]);
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
-        builder.Services.AddDurableTaskEngine(builder.Configuration, DeploymentTasks.Register, WorkflowJson.Options, options =>
+        builder.Services.AddDurableTaskEngine(builder.Configuration, registry => registry.AddOrchestrators(DeploymentTasks.Orchestrators).AddActivities(DeploymentTasks.Activities), WorkflowJson.Options, options =>
         {
             options.HubName = hubName;
             options.ExtendedSessionsEnabled = true;

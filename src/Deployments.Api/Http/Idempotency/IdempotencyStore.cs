@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using Deployments.Engine;
+using Deployments.Platform;
 using Deployments.Storage;
 
 namespace Deployments.Api.Http.Idempotency;
@@ -29,10 +29,7 @@ internal sealed class IdempotencyStore : IDisposable
 
     public IdempotencyStore(StorageConnection connection, StorageTransactionCounter counter, string tablePrefix, TimeProvider time)
     {
-        // Billed like every other table of the host, so the storage-transaction counts stay complete.
-        var options = counter.CountedTableClientOptions();
-        var service = connection.ConnectionString is { } text ? new TableServiceClient(text, options) : new TableServiceClient(connection.TableUri!, connection.Credential!, options);
-        table = service.GetTableClient($"{tablePrefix}Idempotency");
+        table = StorageClients.Tables(connection, counter).GetTableClient($"{tablePrefix}Idempotency");
         created = new CreatedOnce(cancellationToken => table.CreateIfNotExistsAsync(cancellationToken));
         this.time = time;
     }

@@ -1,11 +1,11 @@
 using Azure.Data.Tables;
 
-namespace Deployments.Engine;
+namespace Deployments.Platform;
 
 /// <summary>One cheap request to the storage account, for readiness checks: fails when it cannot be reached.</summary>
 public sealed class StorageAccountProbe(StorageConnection connection, StorageTransactionCounter counter)
 {
-    private readonly TableServiceClient tables = TaskHubStorage.TableService(connection, counter);
+    private readonly TableServiceClient tables = StorageClients.Tables(connection, counter);
 
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
-namespace Deployments.Engine;
+namespace Deployments.Platform;
 
 /// <summary>
 /// Counts every request sent to Azure Storage, retries included, because each one is a billed

@@ -2,7 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 
-namespace Deployments.Engine;
+namespace Deployments.Platform;
 
 /// <summary>
 /// How to reach the storage account, read the way Azure Functions reads <c>AzureWebJobsStorage</c>:

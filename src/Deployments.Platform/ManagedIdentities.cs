@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 
-namespace Deployments.Engine;
+namespace Deployments.Platform;
 
 /// <summary>The app's managed identity as Azure Functions settings name it: a user-assigned one by client id, else the system-assigned one.</summary>
 public static class ManagedIdentities

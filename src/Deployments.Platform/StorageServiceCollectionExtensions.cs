@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Deployments.Engine;
+namespace Deployments.Platform;
 
 public static class StorageServiceCollectionExtensions
 {
