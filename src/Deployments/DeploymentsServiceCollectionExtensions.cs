@@ -1,7 +1,6 @@
 using Deployments.Drivers;
 using Deployments.Notifications;
 using Deployments.Platform;
-using Deployments.Orchestrations.Activities;
 using Deployments.Service;
 using Deployments.Storage;
 using Deployments.Telemetry;

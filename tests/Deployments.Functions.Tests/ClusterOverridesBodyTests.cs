@@ -1,7 +1,6 @@
 using Deployments.Api.Apis;
 using Deployments.Model;
-using Deployments.Rules;
-using Deployments.Service;
+using Deployments.Refusals;
 
 namespace Deployments.Functions.Tests;
 

@@ -1,4 +1,4 @@
-using Deployments.Notifications;
+using Deployments.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Deployments.Functions.Tests;

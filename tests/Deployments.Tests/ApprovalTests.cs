@@ -1,5 +1,6 @@
 using Deployments.Model;
-using Deployments.Service;
+using Deployments.Refusals;
+using Deployments.Rules;
 using Deployments.Storage;
 using Deployments.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public sealed class ApprovalTests(AzuriteFixture azurite)
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("approve"));
         var deployment = await SuccessfulDeploymentAsync(host, approvalExpiry: null);
 
-        var result = await host.Deployments.PromoteToEnvironmentAsync(DeploymentService.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
+        var result = await host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
 
         Assert.True(result.AwaitingApproval);
         Assert.Equal("prod", (await host.Deployments.GetRequiredAsync(deployment.Id, CancellationToken.None)).AwaitingApprovalFor);
@@ -23,7 +24,7 @@ public sealed class ApprovalTests(AzuriteFixture azurite)
         Assert.Contains(waiting, e => e.Kind == "awaiting-approval" && e.Actor == "nina");
         Assert.Null((await EnvironmentAsync(host)).LiveDeploymentId);
         await Assert.ThrowsAsync<CommandRefusedException>(() =>
-            host.Deployments.PromoteToEnvironmentAsync(DeploymentService.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None));
+            host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None));
 
         await host.Deployments.DecideApprovalAsync(deployment.Id, approve: true, "omar", "looks good", CancellationToken.None);
 
@@ -39,7 +40,7 @@ public sealed class ApprovalTests(AzuriteFixture azurite)
     {
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("reject"));
         var deployment = await SuccessfulDeploymentAsync(host, approvalExpiry: null);
-        await host.Deployments.PromoteToEnvironmentAsync(DeploymentService.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
+        await host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
 
         await host.Deployments.DecideApprovalAsync(deployment.Id, approve: false, "omar", "not during the sale", CancellationToken.None);
 
@@ -58,11 +59,11 @@ public sealed class ApprovalTests(AzuriteFixture azurite)
     {
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("again"));
         var deployment = await SuccessfulDeploymentAsync(host, approvalExpiry: null);
-        await host.Deployments.PromoteToEnvironmentAsync(DeploymentService.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
+        await host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
         await host.Deployments.DecideApprovalAsync(deployment.Id, approve: false, "omar", "not during the sale", CancellationToken.None);
         await host.WaitForEventAsync(deployment.Id, "rejected");
 
-        var again = await host.Deployments.PromoteToEnvironmentAsync(DeploymentService.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
+        var again = await host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
 
         Assert.True(again.AwaitingApproval);
         Assert.Equal("prod", (await host.Deployments.GetRequiredAsync(deployment.Id, CancellationToken.None)).AwaitingApprovalFor);
@@ -79,7 +80,7 @@ public sealed class ApprovalTests(AzuriteFixture azurite)
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("expiry"));
         var deployment = await SuccessfulDeploymentAsync(host, approvalExpiry: TimeSpan.FromSeconds(2));
 
-        await host.Deployments.PromoteToEnvironmentAsync(DeploymentService.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
+        await host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
 
         var timeline = await host.WaitForEventAsync(deployment.Id, "approval-expired");
         Assert.DoesNotContain(timeline, e => e.Kind is "approved" or "promoted-to-environment");
@@ -98,5 +99,5 @@ public sealed class ApprovalTests(AzuriteFixture azurite)
     }
 
     private static async Task<EnvironmentDefinition> EnvironmentAsync(DeploymentsTestHost host) =>
-        (await host.Services.GetRequiredService<CatalogStore>().GetEnvironmentAsync(DeploymentService.DefaultNamespace, "prod", CancellationToken.None))!;
+        (await host.Services.GetRequiredService<CatalogStore>().GetEnvironmentAsync(Names.DefaultNamespace, "prod", CancellationToken.None))!;
 }

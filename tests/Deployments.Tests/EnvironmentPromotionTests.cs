@@ -1,4 +1,6 @@
 using Deployments.Model;
+using Deployments.Refusals;
+using Deployments.Rules;
 using Deployments.Service;
 using Deployments.Storage;
 using Deployments.Tests.Infrastructure;
@@ -15,12 +17,12 @@ public sealed class EnvironmentPromotionTests(AzuriteFixture azurite)
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("envscale"));
         var (blue, green) = await TwoLiveCandidatesAsync(host);
 
-        var first = await host.Deployments.PromoteToEnvironmentAsync(DeploymentService.DefaultNamespace, "prod", blue.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
+        var first = await host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", blue.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
         Assert.False(first.AwaitingApproval);
         Assert.Null(first.PreviousDeploymentId);
         Assert.Equal(blue.Id, (await EnvironmentAsync(host)).LiveDeploymentId);
 
-        var second = await host.Deployments.PromoteToEnvironmentAsync(DeploymentService.DefaultNamespace, "prod", green.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
+        var second = await host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", green.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
 
         Assert.Equal(blue.Id, second.PreviousDeploymentId);
         Assert.True(second.ScaledDownPrevious);
@@ -40,8 +42,8 @@ public sealed class EnvironmentPromotionTests(AzuriteFixture azurite)
     {
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("envonce"));
         var (blue, green) = await TwoLiveCandidatesAsync(host);
-        await host.Deployments.PromoteToEnvironmentAsync(DeploymentService.DefaultNamespace, "prod", blue.Id, scaleDownPrevious: false, "nina", CancellationToken.None);
-        var promotion = new Deployments.Orchestrations.EnvironmentPromotion(Guid.NewGuid(), DeploymentService.DefaultNamespace, "prod", green.Id, ScaleDownPrevious: true, "nina", Expiry: null);
+        await host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", blue.Id, scaleDownPrevious: false, "nina", CancellationToken.None);
+        var promotion = new EnvironmentPromotion(Guid.NewGuid(), Names.DefaultNamespace, "prod", green.Id, ScaleDownPrevious: true, "nina", Expiry: null);
 
         // An activity runs at least once: the second run is the same step finding its own writes.
         await host.Deployments.ApplyEnvironmentPromotionAsync(promotion, CancellationToken.None);
@@ -56,10 +58,10 @@ public sealed class EnvironmentPromotionTests(AzuriteFixture azurite)
     {
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("envkeep"));
         var (blue, green) = await TwoLiveCandidatesAsync(host);
-        await host.Deployments.PromoteToEnvironmentAsync(DeploymentService.DefaultNamespace, "prod", blue.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
+        await host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", blue.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
         var blueInstances = await host.RunningAsync(blue.AppId);
 
-        var result = await host.Deployments.PromoteToEnvironmentAsync(DeploymentService.DefaultNamespace, "prod", green.Id, scaleDownPrevious: false, "nina", CancellationToken.None);
+        var result = await host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", green.Id, scaleDownPrevious: false, "nina", CancellationToken.None);
 
         Assert.Equal(blue.Id, result.PreviousDeploymentId);
         Assert.False(result.ScaledDownPrevious);
@@ -81,14 +83,14 @@ public sealed class EnvironmentPromotionTests(AzuriteFixture azurite)
         await host.WaitForAsync(canary.Id, d => d.StatusDescription.StartsWith(StatusDescriptions.RequiresPromotion, StringComparison.Ordinal));
 
         var refusal = await Assert.ThrowsAsync<CommandRefusedException>(() =>
-            host.Deployments.PromoteToEnvironmentAsync(DeploymentService.DefaultNamespace, "prod", canary.Id, scaleDownPrevious: true, "nina", CancellationToken.None));
+            host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", canary.Id, scaleDownPrevious: true, "nina", CancellationToken.None));
 
         Assert.Contains("running", refusal.Message, StringComparison.Ordinal);
         Assert.Null((await EnvironmentAsync(host)).LiveDeploymentId);
         await host.Deployments.CancelAsync(canary.Id, "nina", "test over", CancellationToken.None);
         Assert.Equal(DeploymentStatus.Cancelled, (await host.WaitForEndAsync(canary.Id)).Status);
         await Assert.ThrowsAsync<CommandRefusedException>(() =>
-            host.Deployments.PromoteToEnvironmentAsync(DeploymentService.DefaultNamespace, "prod", canary.Id, scaleDownPrevious: true, "nina", CancellationToken.None));
+            host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", canary.Id, scaleDownPrevious: true, "nina", CancellationToken.None));
     }
 
     /// <summary>An environment "prod" and two apps on one cluster, each with a successful deployment that could go live.</summary>
@@ -102,5 +104,5 @@ public sealed class EnvironmentPromotionTests(AzuriteFixture azurite)
     }
 
     private static async Task<EnvironmentDefinition> EnvironmentAsync(DeploymentsTestHost host) =>
-        (await host.Services.GetRequiredService<CatalogStore>().GetEnvironmentAsync(DeploymentService.DefaultNamespace, "prod", CancellationToken.None))!;
+        (await host.Services.GetRequiredService<CatalogStore>().GetEnvironmentAsync(Names.DefaultNamespace, "prod", CancellationToken.None))!;
 }

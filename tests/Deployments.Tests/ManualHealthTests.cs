@@ -1,6 +1,6 @@
 using Deployments.Model;
 using Deployments.Orchestrations;
-using Deployments.Rules;
+using Deployments.Refusals;
 using Deployments.Service;
 using Deployments.Tests.Infrastructure;
 using DurableTask.Core.History;

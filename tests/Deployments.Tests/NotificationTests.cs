@@ -1,9 +1,7 @@
 using Deployments.Model;
-using Deployments.Notifications;
 using Deployments.Orchestrations;
 using Deployments.Orchestrations.Activities;
 using Deployments.Rules;
-using Deployments.Service;
 using Deployments.Storage;
 using Deployments.Tests.Infrastructure;
 using DurableTask.Core.History;
@@ -121,7 +119,7 @@ public sealed class NotificationTests(AzuriteFixture azurite)
 
     private static async Task SubscribeAsync(DeploymentsTestHost host, Uri url) =>
         await host.Services.GetRequiredService<SubscriptionStore>().CreateAsync(
-            new Subscription(Guid.NewGuid(), DeploymentService.DefaultNamespace, url, Secret, DateTimeOffset.UtcNow), CancellationToken.None);
+            new Subscription(Guid.NewGuid(), Names.DefaultNamespace, url, Secret, DateTimeOffset.UtcNow), CancellationToken.None);
 
     /// <summary>Waits for the deployment's two status changes (running, successful) to be accepted; returns them in the order they happened.</summary>
     private static async Task<IReadOnlyList<ReceivedNotification>> ChangesDeliveredAsync(NotificationReceiver receiver, Guid deploymentId)

@@ -1,5 +1,5 @@
 using Deployments.Model;
-using Deployments.Service;
+using Deployments.Refusals;
 using Deployments.Tests.Infrastructure;
 using TestSupport;
 

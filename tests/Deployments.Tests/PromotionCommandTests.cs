@@ -1,4 +1,5 @@
 using Deployments.Model;
+using Deployments.Refusals;
 using Deployments.Service;
 using Deployments.Tests.Infrastructure;
 using TestSupport;

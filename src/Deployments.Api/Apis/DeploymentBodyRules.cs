@@ -1,4 +1,5 @@
 using Deployments.Model;
+using Deployments.Refusals;
 using Deployments.Rules;
 
 namespace Deployments.Api.Apis;

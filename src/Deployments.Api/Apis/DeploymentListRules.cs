@@ -1,5 +1,5 @@
 using Deployments.Model;
-using Deployments.Rules;
+using Deployments.Refusals;
 
 namespace Deployments.Api.Apis;
 

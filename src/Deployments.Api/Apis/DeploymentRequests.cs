@@ -1,6 +1,6 @@
 using Deployments.Api.Http;
 using Deployments.Model;
-using Deployments.Rules;
+using Deployments.Refusals;
 using Deployments.Service;
 
 namespace Deployments.Api.Apis;

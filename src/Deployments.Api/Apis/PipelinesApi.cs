@@ -1,6 +1,6 @@
 using Deployments.Api.Auth;
 using Deployments.Api.Http;
-using Deployments.Rules;
+using Deployments.Refusals;
 using Deployments.Service;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,4 @@
-using Deployments.Rules;
+using Deployments.Refusals;
 
 namespace Deployments.Api.Apis;
 

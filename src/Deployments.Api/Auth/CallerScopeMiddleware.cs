@@ -1,5 +1,4 @@
 using Deployments.Rules;
-using Deployments.Service;
 
 namespace Deployments.Api.Auth;
 

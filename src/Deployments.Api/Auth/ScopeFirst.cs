@@ -1,4 +1,4 @@
-using Deployments.Service;
+using Deployments.Rules;
 
 namespace Deployments.Api.Auth;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Deployments.Api.Http;
-using Deployments.Rules;
+using Deployments.Refusals;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deployments.Api.Auth;

@@ -1,6 +1,5 @@
 using Deployments.Model;
-using Deployments.Rules;
-using Deployments.Service;
+using Deployments.Refusals;
 
 namespace Deployments.Api.Hooks;
 

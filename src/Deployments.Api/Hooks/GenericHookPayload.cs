@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Deployments.Model;
-using Deployments.Service;
+using Deployments.Rules;
 
 namespace Deployments.Api.Hooks;
 
@@ -43,7 +43,7 @@ internal sealed record GenericHookPayload(
 
         var actor = payload.RequestedBy is { Length: > 0 } who ? $"webhook:generic:{who}" : "webhook:generic";
         return new DeployIntent(
-            new AppReference(payload.AppId, payload.App, payload.Namespace ?? DeploymentService.DefaultNamespace),
+            new AppReference(payload.AppId, payload.App, payload.Namespace ?? Names.DefaultNamespace),
             payload.Strategy,
             payload.Revision,
             payload.Artifact is { } artifact ? new RevisionSpec(artifact, payload.Config, payload.Environment, HealthPath: payload.HealthPath) : null,

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Deployments.Model;
-using Deployments.Service;
+using Deployments.Rules;
 
 namespace Deployments.Api.Hooks;
 
@@ -74,7 +74,7 @@ internal static class GitHubDeploymentEvent
 
             var shortSha = sha.Length > 7 ? sha[..7] : sha;
             return new DeployIntent(
-                new AppReference(payload.AppId, payload.AppId is null ? appName : null, payload.Namespace ?? DeploymentService.DefaultNamespace),
+                new AppReference(payload.AppId, payload.AppId is null ? appName : null, payload.Namespace ?? Names.DefaultNamespace),
                 payload.Strategy,
                 payload.Revision,
                 newRevision,

@@ -1,7 +1,8 @@
-using Deployments.Api.Apis;
 using System.Text.Json;
+using Deployments.Api.Apis;
 using Deployments.Api.Http;
 using Deployments.Model;
+using Deployments.Refusals;
 using Deployments.Service;
 using Deployments.Storage;
 
@@ -43,7 +44,7 @@ internal sealed class WebhookDeployer(DeploymentService deployments, AppStore ap
                 new CreateDeploymentRequest(app.Id, intent.Strategy, intent.Actor, intent.Revision, intent.NewRevision, intent.Options, intent.Reason), cancellationToken);
             return new RecordedResponse(StatusCodes.Status201Created, JsonSerializer.Serialize(DeploymentResource.From(deployment), apiJson), $"/api/deployments/{deployment.Id:N}", deployment.Id.ToString("N"));
         }
-        catch (Exception refused) when (refused is Rules.ValidationException or NotFoundException or CommandRefusedException or UnprocessableException)
+        catch (Exception refused) when (refused is ValidationException or NotFoundException or CommandRefusedException or UnprocessableException)
         {
             // Nothing was started: forget the delivery so a redelivery after the cause is fixed can deploy.
             await deliveries.ReleaseAsync(source, deliveryId, CancellationToken.None);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Deployments.Rules;
+using Deployments.Refusals;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 

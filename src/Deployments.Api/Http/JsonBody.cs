@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
-using Deployments.Rules;
+using Deployments.Refusals;
 
 namespace Deployments.Api.Http;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Deployments.Rules;
+using Deployments.Refusals;
 
 namespace Deployments.Api.Http;
 

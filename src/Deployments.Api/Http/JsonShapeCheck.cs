@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Deployments.Rules;
+using Deployments.Refusals;
 
 namespace Deployments.Api.Http;
 

@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
-using Deployments.Rules;
+using Deployments.Refusals;
 
 namespace Deployments.Api.Http;
 

@@ -1,4 +1,4 @@
-using Deployments.Rules;
+using Deployments.Refusals;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

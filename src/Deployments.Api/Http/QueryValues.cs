@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Deployments.Refusals;
 using Deployments.Rules;
-using Deployments.Service;
 
 namespace Deployments.Api.Http;
 

@@ -2,6 +2,7 @@ using Deployments.Functions.Http;
 using Deployments.Notifications;
 using Deployments.Orchestrations;
 using Deployments.Orchestrations.Activities;
+using Deployments.Service;
 using Deployments.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;

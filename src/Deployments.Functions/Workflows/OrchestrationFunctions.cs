@@ -1,5 +1,6 @@
 using Deployments.Notifications;
 using Deployments.Orchestrations;
+using Deployments.Service;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 

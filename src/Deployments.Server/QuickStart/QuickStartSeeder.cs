@@ -1,5 +1,7 @@
 using Deployments.Api.Auth;
 using Deployments.Model;
+using Deployments.Refusals;
+using Deployments.Rules;
 using Deployments.Service;
 using Deployments.Storage;
 
@@ -32,7 +34,7 @@ internal sealed partial class QuickStartSeeder(
         {
             var cluster = (await clusters.ListClustersAsync(stoppingToken)).FirstOrDefault(c => c.Name == ClusterName)
                 ?? await catalog.CreateClusterAsync(ClusterName, "local", ClusterKind.Dedicated, "process", null, stoppingToken);
-            var app = await apps.FindByNameAsync(DeploymentService.DefaultNamespace, AppName, stoppingToken)
+            var app = await apps.FindByNameAsync(Names.DefaultNamespace, AppName, stoppingToken)
                 ?? await catalog.CreateAppAsync(new CreateAppRequest(AppName, cluster.Id, new Dictionary<string, int> { ["web"] = 3 },
                     Revision: new RevisionSpec(new Artifact(null, "dotnet", [sample]), Environment: new Dictionary<string, EnvironmentValue> { ["VERSION"] = new("v1", null) })), stoppingToken);
             await RunFirstRevisionAsync(app, stoppingToken);

@@ -1,4 +1,3 @@
-using Deployments.Orchestrations;
 using Deployments.Telemetry;
 using Microsoft.DurableTask;
 
@@ -32,7 +31,7 @@ public sealed class NotifySubscribersOrchestrator : TaskOrchestrator<Notificatio
         });
         var delivered = (await Task.WhenAll(deliveries)).Count(ok => ok);
         context.SetCustomStatus(new { delivered, failed = subscribers.Count - delivered });
-        OrchestrationLog.NotificationsDelivered(logger, input.Event.Type, delivered, subscribers.Count);
+        NotificationLog.NotificationsDelivered(logger, input.Event.Type, delivered, subscribers.Count);
         return delivered;
     }
 }

@@ -1,3 +1,4 @@
+using Deployments.Service;
 using Deployments.Telemetry;
 using Microsoft.DurableTask;
 
@@ -9,9 +10,9 @@ namespace Deployments.Orchestrations;
 /// </summary>
 public sealed class EnvironmentPromotionOrchestrator : TaskOrchestrator<EnvironmentPromotion, EnvironmentPromotionOutcome>
 {
-    public const string Name = "EnvironmentPromotion";
+    public const string Name = WorkflowNames.EnvironmentPromotion;
 
-    public static string InstanceIdFor(Guid deploymentId) => $"env-promotion-{deploymentId:N}";
+    public static string InstanceIdFor(Guid deploymentId) => WorkflowNames.EnvironmentPromotionInstanceId(deploymentId);
 
     public override async Task<EnvironmentPromotionOutcome> RunAsync(TaskOrchestrationContext context, EnvironmentPromotion input)
     {
@@ -23,8 +24,8 @@ public sealed class EnvironmentPromotionOrchestrator : TaskOrchestrator<Environm
         try
         {
             decision = input.Expiry is { } expiry
-                ? await context.WaitForExternalEvent<ApprovalDecision>(PromotionActivities.ApprovalEvent, expiry)
-                : await context.WaitForExternalEvent<ApprovalDecision>(PromotionActivities.ApprovalEvent);
+                ? await context.WaitForExternalEvent<ApprovalDecision>(WorkflowNames.ApprovalEvent, expiry)
+                : await context.WaitForExternalEvent<ApprovalDecision>(WorkflowNames.ApprovalEvent);
         }
         catch (TaskCanceledException)
         {

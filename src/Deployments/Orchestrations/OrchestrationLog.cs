@@ -29,7 +29,4 @@ internal static partial class OrchestrationLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Promotion to environment {Environment} expired without approval")]
     public static partial void PromotionExpired(ILogger logger, string environment);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Status change {EventType} delivered to {Delivered} of {Subscribers} subscriber(s)")]
-    public static partial void NotificationsDelivered(ILogger logger, string eventType, int delivered, int subscribers);
 }

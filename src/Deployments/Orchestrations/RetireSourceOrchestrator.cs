@@ -1,3 +1,4 @@
+using Deployments.Service;
 using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations;
@@ -5,7 +6,7 @@ namespace Deployments.Orchestrations;
 /// <summary>After a promotion to another cluster succeeds, removes the source app (no state is migrated).</summary>
 public sealed class RetireSourceOrchestrator : TaskOrchestrator<RetireSource, bool>
 {
-    public const string Name = "RetireSourceAfterPromotion";
+    public const string Name = WorkflowNames.RetireSource;
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 

@@ -1,3 +1,5 @@
+using Deployments.Service;
+
 namespace Deployments.Orchestrations;
 
 /// <summary>Names of the rollout's activities, shared by the orchestrator and the registration.</summary>
@@ -11,7 +13,7 @@ public static class RolloutActivities
     public const string Complete = "CompleteRollout";
     public const string StartRollback = "StartRollback";
     public const string IsFinished = "IsDeploymentFinished";
-    public const string CommandEvent = "command";
+    public const string CommandEvent = WorkflowNames.CommandEvent;
 
     /// <summary>
     /// How often an orchestration polls another deployment (for its end) before it continues as new: every

@@ -30,9 +30,6 @@ public sealed record PlannedAllocation(Guid Id, string Group, int Revision, bool
 
 public sealed record PlaceRequest(Guid DeploymentId, Guid AppId, int Revision, IReadOnlyList<PlannedAllocation> Allocations);
 
-/// <param name="ExpectedOwners">When set, an allocation is stopped only if it still belongs to this deployment (not adopted by a rollback).</param>
-public sealed record StopRequest(Guid DeploymentId, Guid AppId, IReadOnlyList<Guid> AllocationIds, string Reason, IReadOnlyDictionary<Guid, Guid>? ExpectedOwners = null);
-
 public sealed record HealthRequest(Guid DeploymentId, Guid AppId, IReadOnlyList<Guid> AllocationIds, TimeSpan MinHealthyTime, bool Manual);
 
 /// <summary>Health of a set of allocations; lost ones must be replaced, never counted healthy.</summary>
@@ -53,26 +50,6 @@ public sealed record DeploymentUpdate(
     int? CurrentStep = null,
     int? TotalSteps = null,
     string Actor = "system");
-
-/// <summary>A command from a user, delivered to the running orchestration as the "command" event.</summary>
-public sealed record RolloutCommand(DeploymentCommandKind Kind, string Actor, string? Reason = null, IReadOnlyList<string>? Groups = null);
-
-public enum DeploymentCommandKind
-{
-    Pause,
-    Resume,
-    Promote,
-    Continue,
-    Fail,
-    Cancel,
-    Supersede,
-    HealthChanged,
-    Approve,
-    Reject,
-
-    /// <summary>Allocations were marked unhealthy by hand: the deployment fails at once (and auto-reverts if set), as in Nomad.</summary>
-    MarkedUnhealthy,
-}
 
 public sealed record RolloutOutcome(DeploymentStatus Status, string Description, Guid? RollbackDeploymentId = null);
 

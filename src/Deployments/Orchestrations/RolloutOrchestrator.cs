@@ -1,5 +1,6 @@
 using Deployments.Model;
 using Deployments.Rules;
+using Deployments.Service;
 using Deployments.Telemetry;
 using Microsoft.DurableTask;
 
@@ -11,7 +12,7 @@ namespace Deployments.Orchestrations;
 /// </summary>
 public sealed class RolloutOrchestrator : TaskOrchestrator<Guid, RolloutOutcome>
 {
-    public const string Name = "Rollout";
+    public const string Name = WorkflowNames.Rollout;
 
     public override async Task<RolloutOutcome> RunAsync(TaskOrchestrationContext context, Guid deploymentId)
     {

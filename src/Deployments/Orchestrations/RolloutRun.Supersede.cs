@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Deployments.Rules;
+using Deployments.Service;
 
 namespace Deployments.Orchestrations;
 

@@ -1,5 +1,6 @@
 using Deployments.Model;
 using Deployments.Rules;
+using Deployments.Service;
 using Microsoft.DurableTask;
 
 namespace Deployments.Orchestrations;

@@ -1,4 +1,5 @@
 using Deployments.Model;
+using Deployments.Refusals;
 
 namespace Deployments.Rules;
 

@@ -1,3 +1,5 @@
+using Deployments.Refusals;
+
 namespace Deployments.Rules;
 
 /// <summary>

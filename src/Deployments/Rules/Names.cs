@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Deployments.Refusals;
 
 namespace Deployments.Rules;
 
@@ -8,6 +9,9 @@ namespace Deployments.Rules;
 /// </summary>
 public static partial class Names
 {
+    /// <summary>The namespace of a request that names none and whose caller is not confined to one.</summary>
+    public const string DefaultNamespace = "default";
+
     public const string Rule = "must be 1-63 lower-case letters, digits or dashes, starting with a letter";
 
     public static bool IsValid(string? name) => !string.IsNullOrEmpty(name) && Pattern().IsMatch(name);

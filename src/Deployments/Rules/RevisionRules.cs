@@ -1,5 +1,5 @@
 using Deployments.Model;
-using Deployments.Service;
+using Deployments.Refusals;
 
 namespace Deployments.Rules;
 

@@ -1,6 +1,5 @@
 using Deployments.Drivers;
 using Deployments.Model;
-using Deployments.Orchestrations.Activities;
 using Deployments.Storage;
 
 namespace Deployments.Service;

@@ -1,6 +1,6 @@
 using Deployments.Model;
+using Deployments.Refusals;
 using Deployments.Rules;
-using Deployments.Storage;
 
 namespace Deployments.Service;
 
@@ -51,7 +51,7 @@ public sealed partial class CatalogService
 
     /// <summary>The namespaces in use: those of the apps, and the default one, which exists without any.</summary>
     public async Task<IReadOnlyList<string>> ListNamespacesAsync(CancellationToken cancellationToken) =>
-        [.. (await apps.ListAllAsync(cancellationToken)).Select(a => a.Namespace).Append(DeploymentService.DefaultNamespace).Distinct().Order(StringComparer.Ordinal)];
+        [.. (await apps.ListAllAsync(cancellationToken)).Select(a => a.Namespace).Append(Names.DefaultNamespace).Distinct().Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// Changes groups, environment, labels or annotations (each replaced whole). Groups are refused while a

@@ -1,6 +1,6 @@
 using Deployments.Model;
+using Deployments.Refusals;
 using Deployments.Rules;
-using Deployments.Storage;
 
 namespace Deployments.Service;
 

@@ -1,5 +1,5 @@
 using Deployments.Drivers;
-using Deployments.Notifications;
+using Deployments.Refusals;
 using Deployments.Rules;
 using Deployments.Storage;
 

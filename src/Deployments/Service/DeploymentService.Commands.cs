@@ -1,5 +1,5 @@
 using Deployments.Model;
-using Deployments.Orchestrations;
+using Deployments.Refusals;
 using Deployments.Rules;
 using Deployments.Storage;
 

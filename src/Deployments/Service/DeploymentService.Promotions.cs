@@ -1,6 +1,5 @@
 using Deployments.Model;
-using Deployments.Orchestrations;
-using Deployments.Orchestrations.Activities;
+using Deployments.Refusals;
 using Deployments.Rules;
 using Deployments.Storage;
 using DurableTask.Core.Exceptions;
@@ -47,7 +46,7 @@ public sealed partial class DeploymentService
             initialStatus: DeploymentStatus.Promoting);
         if (request.DeleteSource)
         {
-            await orchestrations.ScheduleNewOrchestrationInstanceAsync(RetireSourceOrchestrator.Name, new RetireSource(app.Id, deployment.Id, request.Actor),
+            await orchestrations.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.RetireSource, new RetireSource(app.Id, deployment.Id, request.Actor),
                 new StartOrchestrationOptions($"retire-{app.Id:N}-{deployment.Id:N}"), cancellationToken);
         }
 
@@ -91,7 +90,7 @@ public sealed partial class DeploymentService
 
             // Recorded before answering, or an approve sent the moment this returns would be refused as
             // "not waiting"; the orchestration's own note of the same promotion then changes nothing.
-            await NoteApprovalActivity.ApplyAsync(deployments, promotion.AwaitingApproval(), cancellationToken);
+            await NoteApprovalAsync(promotion.AwaitingApproval(), cancellationToken);
             return new EnvironmentPromotionResult(environmentName, deploymentId, environment.LiveDeploymentId, AwaitingApproval: true, false,
                 $"Environment {environmentName} requires approval; approve or reject deployment {deploymentId:N}");
         }
@@ -107,12 +106,12 @@ public sealed partial class DeploymentService
     /// </summary>
     private async Task StartApprovalAsync(EnvironmentPromotion promotion, CancellationToken cancellationToken)
     {
-        var instanceId = EnvironmentPromotionOrchestrator.InstanceIdFor(promotion.DeploymentId);
+        var instanceId = WorkflowNames.EnvironmentPromotionInstanceId(promotion.DeploymentId);
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await orchestrations.ScheduleNewOrchestrationInstanceAsync(EnvironmentPromotionOrchestrator.Name, promotion, new StartOrchestrationOptions(instanceId), cancellationToken);
+                await orchestrations.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.EnvironmentPromotion, promotion, new StartOrchestrationOptions(instanceId), cancellationToken);
                 return;
             }
             catch (OrchestrationAlreadyExistsException) when (attempt == 0)
@@ -143,11 +142,17 @@ public sealed partial class DeploymentService
             throw new CommandRefusedException("Deployment is not waiting for an approval.");
         }
 
-        await orchestrations.RaiseEventAsync(EnvironmentPromotionOrchestrator.InstanceIdFor(deploymentId), PromotionActivities.ApprovalEvent,
+        await orchestrations.RaiseEventAsync(WorkflowNames.EnvironmentPromotionInstanceId(deploymentId), WorkflowNames.ApprovalEvent,
             new ApprovalDecision(approve, actor, reason), cancellationToken);
         metrics.CommandAccepted(approve ? "approve" : "reject");
         return deployment;
     }
+
+    /// <summary>Writes an approval step onto the deployment's timeline unless it already was (by an earlier run, or before the service answered).</summary>
+    public Task<Deployment> NoteApprovalAsync(ApprovalNote note, CancellationToken cancellationToken) =>
+        deployments.UpdateAsync(note.DeploymentId, current => DeploymentChange.Once(
+                current, note.NoteId(), noted => noted with { AwaitingApprovalFor = note.Environment }, (note.Actor, note.Kind, note.Message)),
+            cancellationToken);
 
     /// <summary>The promotion itself: the environment points at the deployment; the previous live one's instances stop.</summary>
     public async Task<EnvironmentPromotionOutcome> ApplyEnvironmentPromotionAsync(EnvironmentPromotion promotion, CancellationToken cancellationToken)
@@ -234,8 +239,8 @@ public sealed partial class DeploymentService
 
     private async Task<bool> StopAppAllocationsAsync(Deployment owner, IReadOnlyList<Guid> allocationIds, CancellationToken cancellationToken)
     {
-        await orchestrations.ScheduleNewOrchestrationInstanceAsync(ScaleDownOrchestrator.Name,
-            new Orchestrations.StopRequest(owner.Id, owner.AppId, allocationIds, "scaled down after environment promotion"),
+        await orchestrations.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.ScaleDown,
+            new StopRequest(owner.Id, owner.AppId, allocationIds, "scaled down after environment promotion"),
             new StartOrchestrationOptions($"scale-down-{owner.AppId:N}-{time.GetUtcNow().ToUnixTimeMilliseconds()}"), cancellationToken);
         return true;
     }

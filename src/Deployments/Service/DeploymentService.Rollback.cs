@@ -1,5 +1,5 @@
 using Deployments.Model;
-using Deployments.Storage;
+using Deployments.Refusals;
 
 namespace Deployments.Service;
 

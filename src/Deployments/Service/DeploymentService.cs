@@ -1,6 +1,6 @@
 using Deployments.Drivers;
 using Deployments.Model;
-using Deployments.Orchestrations;
+using Deployments.Refusals;
 using Deployments.Rules;
 using Deployments.Storage;
 using Deployments.Telemetry;
@@ -26,8 +26,6 @@ public sealed partial class DeploymentService(
     TimeProvider time,
     DeploymentMetrics metrics)
 {
-    public const string DefaultNamespace = "default";
-
     private static readonly TimeSpan CommandStartWait = TimeSpan.FromSeconds(30);
 
     public Task<Deployment?> GetAsync(Guid id, CancellationToken cancellationToken) => deployments.GetAsync(id, cancellationToken);
@@ -205,7 +203,7 @@ public sealed partial class DeploymentService(
 
         try
         {
-            await orchestrations.ScheduleNewOrchestrationInstanceAsync(RolloutOrchestrator.Name, deploymentId, new StartOrchestrationOptions(instanceId), cancellationToken);
+            await orchestrations.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.Rollout, deploymentId, new StartOrchestrationOptions(instanceId), cancellationToken);
         }
         catch (InvalidOperationException)
         {
@@ -236,7 +234,7 @@ public sealed partial class DeploymentService(
         // A rollout already running takes the event at once; only a pending (or just launched) one is waited for.
         if (instance is { RuntimeStatus: not OrchestrationRuntimeStatus.Pending })
         {
-            await orchestrations.RaiseEventAsync(instanceId, RolloutActivities.CommandEvent, command, cancellationToken);
+            await orchestrations.RaiseEventAsync(instanceId, WorkflowNames.CommandEvent, command, cancellationToken);
             return;
         }
 
@@ -257,7 +255,7 @@ public sealed partial class DeploymentService(
             }
         }
 
-        await orchestrations.RaiseEventAsync(instanceId, RolloutActivities.CommandEvent, command, cancellationToken);
+        await orchestrations.RaiseEventAsync(instanceId, WorkflowNames.CommandEvent, command, cancellationToken);
     }
 }
 

@@ -1,4 +1,5 @@
 using Deployments.Drivers;
+using Deployments.Refusals;
 
 namespace Deployments.Service;
 

@@ -2,14 +2,6 @@ using Deployments.Model;
 
 namespace Deployments.Service;
 
-/// <summary>What a new revision is made of; unspecified parts take safe defaults.</summary>
-public sealed record RevisionSpec(
-    Artifact Artifact,
-    IReadOnlyDictionary<string, string>? Config = null,
-    IReadOnlyDictionary<string, EnvironmentValue>? Environment = null,
-    Resources? Resources = null,
-    string? HealthPath = null);
-
 public sealed record CreateAppRequest(
     string Name,
     Guid ClusterId,
@@ -36,27 +28,6 @@ public sealed record RollbackCommand(Guid AppId, int? Revision, string Actor, st
 
 /// <summary>Mengi-style: copy a deployment's revision to another cluster, optionally renamed and overridden.</summary>
 public sealed record PromoteToClusterRequest(Guid DeploymentId, Guid TargetClusterId, string Actor, string? NewName = null, bool DeleteSource = false, RevisionOverrides? Overrides = null);
-
-public sealed record RevisionOverrides(
-    Artifact? Artifact = null,
-    IReadOnlyDictionary<string, string>? Config = null,
-    IReadOnlyDictionary<string, EnvironmentValue>? Environment = null,
-    ResourceOverrides? Resources = null,
-    string? HealthPath = null,
-    IReadOnlyDictionary<string, int>? Groups = null,
-    int? Replicas = null)
-{
-    /// <summary>Named groups' counts, or one count (Mengi's <c>replicas</c>) for every group of the source app, or the source's.</summary>
-    public IReadOnlyDictionary<string, int> GroupsFor(IReadOnlyDictionary<string, int> source) =>
-        Groups ?? (Replicas is { } replicas ? source.ToDictionary(g => g.Key, _ => replicas) : source);
-}
-
-/// <summary>Resource fields to change; those left out keep the source revision's.</summary>
-public sealed record ResourceOverrides(double? Cpu = null, int? MemoryMb = null, int? DiskMb = null, int? StorageMb = null, int? Port = null, IReadOnlyList<string>? Volumes = null)
-{
-    public Resources ApplyTo(Resources source) => new(
-        Cpu ?? source.Cpu, MemoryMb ?? source.MemoryMb, DiskMb ?? source.DiskMb, StorageMb ?? source.StorageMb, Port ?? source.Port, Volumes ?? source.Volumes);
-}
 
 public sealed record PromoteToClusterResult(Guid SourceDeploymentId, Guid NewDeploymentId, Guid TargetClusterId, bool SourceDeleted, string Message);
 

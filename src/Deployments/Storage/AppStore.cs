@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Deployments.Model;
+using Deployments.Refusals;
 
 namespace Deployments.Storage;
 

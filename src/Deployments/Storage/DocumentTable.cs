@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Deployments.Refusals;
 using Deployments.Rules;
 
 namespace Deployments.Storage;
@@ -10,7 +11,7 @@ namespace Deployments.Storage;
 /// A table of JSON documents with a few plain columns beside them for server-side filters. Writes are
 /// guarded: inserts fail on an existing key, replaces on a changed ETag, so concurrent writers never
 /// silently overwrite each other. Every document read or written passes the caller's namespace scope
-/// (<see cref="Service.CallerScope"/>): one named by its key or written is refused outside it, and a query
+/// (<see cref="CallerScope"/>): one named by its key or written is refused outside it, and a query
 /// leaves out what lies outside it.
 /// </summary>
 internal sealed class DocumentTable(TableClient table)
@@ -29,7 +30,7 @@ internal sealed class DocumentTable(TableClient table)
         }
 
         var stored = Read<T>(response.Value!);
-        Service.CallerScope.Demand(stored.Document);
+        CallerScope.Demand(stored.Document);
         return stored;
     }
 
@@ -69,7 +70,7 @@ internal sealed class DocumentTable(TableClient table)
     {
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (Read<T>(entity) is var stored && Service.CallerScope.Admits(stored.Document))
+            if (Read<T>(entity) is var stored && CallerScope.Admits(stored.Document))
             {
                 yield return stored;
             }
@@ -92,7 +93,7 @@ internal sealed class DocumentTable(TableClient table)
     {
         await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
         {
-            return ([.. page.Values.Select(Read<T>).Where(stored => Service.CallerScope.Admits(stored.Document))], page.ContinuationToken);
+            return ([.. page.Values.Select(Read<T>).Where(stored => CallerScope.Admits(stored.Document))], page.ContinuationToken);
         }
 
         return ([], null);
@@ -114,7 +115,7 @@ internal sealed class DocumentTable(TableClient table)
 
     public static TableEntity ToEntity<T>(string partitionKey, string rowKey, T document, IReadOnlyDictionary<string, object?>? columns = null)
     {
-        Service.CallerScope.Demand(document);
+        CallerScope.Demand(document);
         var entity = new TableEntity(partitionKey, rowKey);
         var json = JsonSerializer.Serialize(document, DeploymentJson.Options);
         if (json.Length > MaxPropertyChars * MaxChunks)
@@ -151,14 +152,3 @@ internal sealed class DocumentTable(TableClient table)
 
 /// <summary>A document as read, with the ETag to guard the next write.</summary>
 internal sealed record Stored<T>(T Document, ETag ETag);
-
-/// <summary>A guarded write lost to a concurrent one (or the key already exists); nothing was written.</summary>
-public sealed class DocumentConflictException(string message, Exception inner)
-    : RequestRefusedException(Refusal.Conflict, "Concurrent change", message, innerException: inner);
-
-/// <summary>A document over the size a table row can hold.</summary>
-public sealed class DocumentTooLargeException(int length, int limit)
-    : RequestRefusedException(Refusal.TooLarge, "Too large to store", $"The document is {length} characters; at most {limit} can be stored.")
-{
-    public int Length { get; } = length;
-}

@@ -1,4 +1,5 @@
 using Deployments.Orchestrations;
+using Deployments.Service;
 
 namespace Deployments.Tests.Orchestrations;
 

@@ -1,5 +1,6 @@
 using Deployments.Model;
 using Deployments.Orchestrations;
+using Deployments.Service;
 using Microsoft.DurableTask;
 using Moq;
 
@@ -25,7 +26,7 @@ public sealed class EnvironmentPromotionOrchestratorTests
         Assert.False(run.IsCompleted, "the promotion should wait for a decision");
         Assert.Equal([input.AwaitingApproval()], context.InputsOf<ApprovalNote>(PromotionActivities.NoteApproval));
 
-        context.Raise(PromotionActivities.ApprovalEvent, new ApprovalDecision(true, "bob", null));
+        context.Raise(WorkflowNames.ApprovalEvent, new ApprovalDecision(true, "bob", null));
         var outcome = await run.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(Applied, outcome);
@@ -39,7 +40,7 @@ public sealed class EnvironmentPromotionOrchestratorTests
     public async Task EnvironmentPromotion_WhenRejected_NotesTheReasonAndAppliesNothing()
     {
         var context = Script();
-        context.Raise(PromotionActivities.ApprovalEvent, new ApprovalDecision(false, "bob", "change freeze"));
+        context.Raise(WorkflowNames.ApprovalEvent, new ApprovalDecision(false, "bob", "change freeze"));
 
         var outcome = await Run(context, Promotion);
 

@@ -1,6 +1,7 @@
 using Deployments.Model;
 using Deployments.Orchestrations;
 using Deployments.Rules;
+using Deployments.Service;
 using static Deployments.Tests.Orchestrations.RolloutPlanBuilder;
 using static Deployments.Tests.Orchestrations.RolloutScript;
 

@@ -1,5 +1,6 @@
 using Deployments.Model;
 using Deployments.Orchestrations;
+using Deployments.Service;
 using static Deployments.Tests.Orchestrations.RolloutPlanBuilder;
 using static Deployments.Tests.Orchestrations.RolloutScript;
 

@@ -1,4 +1,5 @@
 using Deployments.Orchestrations;
+using Deployments.Service;
 using static Deployments.Tests.Orchestrations.RolloutPlanBuilder;
 using static Deployments.Tests.Orchestrations.RolloutScript;
 

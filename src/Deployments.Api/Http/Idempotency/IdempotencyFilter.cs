@@ -1,4 +1,4 @@
-using Deployments.Rules;
+using Deployments.Refusals;
 using Deployments.Service;
 using Microsoft.AspNetCore.Http.Features;
 

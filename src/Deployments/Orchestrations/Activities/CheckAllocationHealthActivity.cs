@@ -1,5 +1,6 @@
 using Deployments.Drivers;
 using Deployments.Model;
+using Deployments.Service;
 using Deployments.Storage;
 using Microsoft.DurableTask;
 

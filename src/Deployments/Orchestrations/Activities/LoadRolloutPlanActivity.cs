@@ -1,4 +1,5 @@
 using Deployments.Model;
+using Deployments.Refusals;
 using Deployments.Storage;
 using Microsoft.DurableTask;
 

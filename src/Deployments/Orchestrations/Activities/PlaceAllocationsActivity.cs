@@ -1,5 +1,7 @@
 using Deployments.Drivers;
 using Deployments.Model;
+using Deployments.Refusals;
+using Deployments.Service;
 using Deployments.Storage;
 using Microsoft.DurableTask;
 

@@ -13,19 +13,13 @@ public sealed class ApplyEnvironmentPromotionActivity(DeploymentService service)
 }
 
 /// <summary>Writes an approval step onto the deployment's timeline (and whether it still awaits approval).</summary>
-public sealed class NoteApprovalActivity(DeploymentStore deployments) : TaskActivity<ApprovalNote, bool>
+public sealed class NoteApprovalActivity(DeploymentService service) : TaskActivity<ApprovalNote, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, ApprovalNote input)
     {
-        await ApplyAsync(deployments, input, CancellationToken.None);
+        await service.NoteApprovalAsync(input, CancellationToken.None);
         return true;
     }
-
-    /// <summary>Applies the note unless it already was (by an earlier run, or by the service before it answered).</summary>
-    public static Task<Deployment> ApplyAsync(DeploymentStore deployments, ApprovalNote note, CancellationToken cancellationToken) =>
-        deployments.UpdateAsync(note.DeploymentId, current => DeploymentChange.Once(
-                current, note.NoteId(), noted => noted with { AwaitingApprovalFor = note.Environment }, (note.Actor, note.Kind, note.Message)),
-            cancellationToken);
 }
 
 /// <summary>Stops every allocation of an app through its driver and deletes the app, once its promoted copy succeeded.</summary>

@@ -1,4 +1,4 @@
-namespace Deployments.Rules;
+namespace Deployments.Refusals;
 
 /// <summary>A rejected input, naming the field (snake_case path, as the API spells it) and why.</summary>
 public sealed record ValidationError(string Field, string Message);

@@ -1,6 +1,4 @@
-using Deployments.Rules;
-
-namespace Deployments.Storage;
+namespace Deployments.Refusals;
 
 /// <summary>An id that names nothing, saying what kind of thing was looked for.</summary>
 public sealed class NotFoundException(string kind, string id)

@@ -1,7 +1,7 @@
 using Deployments.Model;
 using Microsoft.Extensions.Configuration;
 
-namespace Deployments.Orchestrations.Activities;
+namespace Deployments.Service;
 
 /// <summary>
 /// Turns a revision's environment into the variables an allocation gets: literal values as they are,

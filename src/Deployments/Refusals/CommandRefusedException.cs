@@ -1,6 +1,4 @@
-using Deployments.Rules;
-
-namespace Deployments.Service;
+namespace Deployments.Refusals;
 
 /// <summary>The command is valid but the current state refuses it, saying why.</summary>
 public sealed class CommandRefusedException(string reason)

@@ -1,7 +1,7 @@
 using Deployments.Model;
-using Deployments.Rules;
+using Deployments.Refusals;
 
-namespace Deployments.Service;
+namespace Deployments.Rules;
 
 /// <summary>
 /// The namespace the current caller is confined to, for the whole of its request. Set once at the edge
@@ -29,9 +29,9 @@ public static class CallerScope
 
     /// <summary>
     /// The namespace a request acts in when it names none: the caller's own when it is confined to one (a
-    /// scoped token means its namespace), else <see cref="DeploymentService.DefaultNamespace"/>.
+    /// scoped token means its namespace), else <see cref="Names.DefaultNamespace"/>.
     /// </summary>
-    public static string NamespaceOr(string? named) => named ?? Confined.Value ?? DeploymentService.DefaultNamespace;
+    public static string NamespaceOr(string? named) => named ?? Confined.Value ?? Names.DefaultNamespace;
 
     /// <summary>Refuses a request that acts in a namespace the caller may not reach.</summary>
     public static void Demand(string @namespace)
@@ -57,13 +57,4 @@ public static class CallerScope
     {
         public void Dispose() => Confined.Value = outer;
     }
-}
-
-/// <summary>The caller is confined to one namespace and the request reaches another (the API answers 403).</summary>
-public sealed class OutOfScopeException(string scope, string @namespace)
-    : RequestRefusedException(Refusal.Forbidden, "Outside the token's namespace", $"The token is scoped to namespace '{scope}'; this request reaches namespace '{@namespace}'.")
-{
-    public string Scope { get; } = scope;
-
-    public string Namespace { get; } = @namespace;
 }

@@ -1,8 +1,9 @@
 using Deployments.Drivers;
 using Deployments.Model;
+using Deployments.Refusals;
 using Deployments.Storage;
 
-namespace Deployments.Orchestrations.Activities;
+namespace Deployments.Service;
 
 /// <summary>Resolves which cluster (and so which driver) an app's allocations run on.</summary>
 public sealed class ClusterTargets(CatalogStore catalog, AppStore apps, TargetDriverRegistry drivers)

@@ -1,4 +1,4 @@
-namespace Deployments.Rules;
+namespace Deployments.Refusals;
 
 /// <summary>What kind of wrong a refusal is; the API turns each kind into one status code.</summary>
 public enum Refusal

@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
 using Deployments.Model;
-using Deployments.Storage;
+using Deployments.Refusals;
 
-namespace Deployments.Notifications;
+namespace Deployments.Storage;
 
 public sealed class SubscriptionStore(DeploymentTables tables)
 {
