@@ -1,30 +1,39 @@
+using System.Reflection;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Deployments.Api.Auth;
+using Deployments.Api.Hooks;
 using Deployments.Api.Http.RateLimits;
 using Deployments.Functions.Contract.Tests.Infrastructure;
 using Deployments.Functions.Http;
 using Deployments.Functions.Workflows;
 using Deployments.Model;
+using Deployments.Orchestrations;
 using Deployments.Rules;
 using Deployments.Service;
 using Deployments.Storage;
-using Microsoft.Azure.Functions.Worker;
-using Deployments.Orchestrations;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using Moq;
 using TestSupport;
+using FunctionDefinition = Deployments.Functions.Contract.Tests.Infrastructure.FunctionDefinition;
 
 namespace Deployments.Functions.Contract.Tests;
 
 /// <summary>
 /// The Functions app's HTTP path without the Functions host: its own services (as its Program registers
-/// them) and the pipeline every HTTP function hands its request to, on real Azurite. Durable Functions'
-/// client is the one part played by a mock, since only the host can bind a real one.
+/// them), the pipeline every HTTP function hands its request to, and each HTTP function invoked once as the
+/// worker binds it, on real Azurite. Durable Functions' client is the one part played by a mock, since only
+/// the host can bind a real one.
 /// </summary>
 public sealed class FunctionsApiPipelineTests(AzuriteFixture azurite) : IAsyncDisposable
 {
@@ -82,6 +91,25 @@ public sealed class FunctionsApiPipelineTests(AzuriteFixture azurite) : IAsyncDi
 
         durable.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(
             new TaskName(RolloutOrchestrator.Name), id, It.Is<StartOrchestrationOptions?>(o => o!.InstanceId == DeploymentService.InstanceIdFor(id)), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Every_http_function_hands_its_request_to_the_api_with_the_durable_client_the_host_binds_from_its_metadata()
+    {
+        var http = FunctionDefinition.LoadAll(AppOutput.FunctionsScriptRoot).Where(f => f.TriggerType == "httpTrigger").ToList();
+        // The host binds from functions.metadata and invokes the methods: a script root behind the code would hide a function.
+        Assert.Equal(HttpFunctionNames().Order(StringComparer.Ordinal), http.Select(f => f.Name).Order(StringComparer.Ordinal));
+
+        var failures = new List<string>();
+        foreach (var function in http)
+        {
+            if (await InvokeOnceAsync(function) is { } failure)
+            {
+                failures.Add($"{function.Name}: {failure}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {http.Count} HTTP functions failed:\n" + string.Join("\n", failures));
     }
 
     [Fact]
@@ -167,10 +195,79 @@ public sealed class FunctionsApiPipelineTests(AzuriteFixture azurite) : IAsyncDi
         return durable;
     }
 
+    /// <summary>A client that fails any call: the requests given it are not meant to reach Durable Functions.</summary>
+    private static DurableTaskClient UnusedClient() => new Mock<DurableTaskClient>(MockBehavior.Strict, "bound").Object;
+
     private async Task<(int Status, JsonElement Body)> SendAsync(string method, string path, object? body = null, string? key = AdminKey, DurableTaskClient? client = null)
     {
         await using var scope = services.CreateAsyncScope();
-        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        var context = NewContext(scope.ServiceProvider, method, path, body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body), key);
+        using var response = (MemoryStream)context.Response.Body;
+        await services.GetRequiredService<ApiPipeline>().RunAsync(context.Request, client ?? UnusedClient());
+        var json = context.Response.ContentType?.Contains("json", StringComparison.Ordinal) == true;
+        return (context.Response.StatusCode, json ? JsonDocument.Parse(response.ToArray()).RootElement.Clone() : default);
+    }
+
+    /// <summary>
+    /// One request to the function, invoked as the worker invokes it: an instance made from the app's services, each
+    /// parameter given what the metadata binds to its name, and nothing where the metadata binds nothing. Returns why
+    /// it failed, or null. The body is an empty object, so no operation gets as far as the client: what is tested is
+    /// that the function hands the API a bound client at all, which the API requires of every request.
+    /// </summary>
+    private async Task<string?> InvokeOnceAsync(FunctionDefinition function)
+    {
+        var split = function.EntryPoint.LastIndexOf('.');
+        var type = typeof(ApiPipeline).Assembly.GetType(function.EntryPoint[..split], throwOnError: true)!;
+        var method = type.GetMethod(function.EntryPoint[(split + 1)..])!;
+        var verb = function.Methods[0];
+        await using var scope = services.CreateAsyncScope();
+        var context = NewContext(scope.ServiceProvider, verb, RequestPath(function), verb is "POST" or "PATCH" ? "{}"u8.ToArray() : null, AdminKey);
+        using var response = context.Response.Body;
+        var bindings = method.GetParameters().Select(parameter => function.BindingTypeByParameter.GetValueOrDefault(parameter.Name!)).ToList();
+        if (bindings.FirstOrDefault(binding => binding is not (null or "httpTrigger" or "durableClient")) is { } unknown)
+        {
+            return $"binds {unknown}, which this test does not supply";
+        }
+
+        var arguments = bindings.Select(binding => binding switch
+        {
+            "httpTrigger" => context.Request,
+            "durableClient" => (object)UnusedClient(),
+            _ => null,
+        }).ToArray();
+
+        try
+        {
+            var instance = ActivatorUtilities.CreateInstance(scope.ServiceProvider, type);
+            var result = await (Task<IActionResult>)method.Invoke(instance, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null)!;
+            return context.Response.StatusCode >= StatusCodes.Status500InternalServerError
+                ? $"{verb} {context.Request.Path} answered {context.Response.StatusCode} {Encoding.UTF8.GetString(((MemoryStream)response).ToArray())}"
+                : result is EmptyResult ? null
+                : $"returned {result.GetType().Name} rather than the API's response";
+        }
+        catch (Exception exception)
+        {
+            return $"{verb} {context.Request.Path} threw {exception.GetType().Name}: {exception.Message}";
+        }
+    }
+
+    /// <summary>The function's route with a value in each parameter that the route's handler accepts in form.</summary>
+    private static string RequestPath(FunctionDefinition function) =>
+        Regex.Replace(function.FullRoute!, @"\{(?<name>\w+)[^}]*\}", match => match.Groups["name"].Value switch
+        {
+            "documentName" => "v1",
+            "number" => "1",
+            _ => Guid.NewGuid().ToString(),
+        });
+
+    private static IEnumerable<string> HttpFunctionNames() =>
+        typeof(ApiPipeline).Assembly.GetTypes().SelectMany(t => t.GetMethods())
+            .Where(m => m.GetParameters().Any(p => p.GetCustomAttribute<HttpTriggerAttribute>() is not null))
+            .Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name);
+
+    private static DefaultHttpContext NewContext(IServiceProvider requestServices, string method, string path, byte[]? jsonBody, string? key)
+    {
+        var context = new DefaultHttpContext { RequestServices = requestServices };
         context.Request.Method = method;
         context.Request.Path = path;
         context.Request.Scheme = "http";
@@ -180,19 +277,15 @@ public sealed class FunctionsApiPipelineTests(AzuriteFixture azurite) : IAsyncDi
             context.Request.Headers["x-functions-key"] = key;
         }
 
-        if (body is not null)
+        if (jsonBody is not null)
         {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
             context.Request.ContentType = "application/json";
-            context.Request.ContentLength = bytes.Length;
-            context.Request.Body = new MemoryStream(bytes);
+            context.Request.ContentLength = jsonBody.Length;
+            context.Request.Body = new MemoryStream(jsonBody);
         }
 
-        using var response = new MemoryStream();
-        context.Response.Body = response;
-        await services.GetRequiredService<ApiPipeline>().RunAsync(context.Request, client);
-        var json = context.Response.ContentType?.Contains("json", StringComparison.Ordinal) == true;
-        return (context.Response.StatusCode, json ? JsonDocument.Parse(response.ToArray()).RootElement.Clone() : default);
+        context.Response.Body = new MemoryStream();
+        return context;
     }
 
     private static ServiceProvider BuildServices(AzuriteFixture azurite)
@@ -202,11 +295,20 @@ public sealed class FunctionsApiPipelineTests(AzuriteFixture azurite) : IAsyncDi
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = azurite.NewHubName("fx"),
             [AdminKeyStore.ConfigurationKey] = AdminKey,
+            // Without a secret the webhooks answer 503 to everything, which would pass for a failure of the function.
+            [HooksApi.SecretSetting] = "functions-pipeline-webhook-secret",
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddMetrics();
+        // The worker's host provides its environment; the OpenAPI document is named after the application in it.
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment
+        {
+            ApplicationName = typeof(ApiPipeline).Assembly.GetName().Name!,
+            EnvironmentName = Environments.Production,
+            ContentRootPath = AppOutput.FunctionsScriptRoot,
+        });
         services.AddFunctionsApp(configuration);
         // The recovery pass takes what it finds at once, rather than after the settle time a live request gets.
         services.Configure<DeploymentServiceOptions>(options => options.RecoverySettle = TimeSpan.Zero);

@@ -26,9 +26,17 @@ public sealed class ApiPipeline
     }
 
     /// <summary>Runs the request through the API; the response is written by then, so the function returns an empty result.</summary>
-    public async Task<IActionResult> RunAsync(HttpRequest request, DurableTaskClient? client = null)
+    /// <remarks>
+    /// The client is required of every HTTP function, not only of those whose operations start or signal work
+    /// today: which operations reach Durable Functions is the API's business and changes with it, and a function
+    /// without the binding would fail only when a request got that far. Required here, a new function cannot
+    /// compile without one; binding it costs the host and the worker a cached client, not a connection.
+    /// </remarks>
+    public async Task<IActionResult> RunAsync(HttpRequest request, DurableTaskClient client)
     {
-        using (client is null ? null : InvocationDurableTaskClient.Bind(client))
+        // A parameter that lost its [DurableClient] gets nothing from the host: fail every request at once, not only those that reach Durable Functions.
+        ArgumentNullException.ThrowIfNull(client);
+        using (InvocationDurableTaskClient.Bind(client))
         {
             await pipeline(request.HttpContext);
         }

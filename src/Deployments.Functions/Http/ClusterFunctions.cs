@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Deployments.Functions.Http;
 
@@ -8,22 +9,22 @@ namespace Deployments.Functions.Http;
 public sealed class ClusterFunctions(ApiPipeline api)
 {
     [Function("CreateCluster")]
-    public Task<IActionResult> CreateCluster([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "clusters")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> CreateCluster([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "clusters")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("ListClusters")]
-    public Task<IActionResult> ListClusters([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clusters")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> ListClusters([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clusters")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("GetCluster")]
-    public Task<IActionResult> GetCluster([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clusters/{id}")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> GetCluster([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clusters/{id}")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("UpdateCluster")]
-    public Task<IActionResult> UpdateCluster([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "clusters/{id}")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> UpdateCluster([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "clusters/{id}")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("DeleteCluster")]
-    public Task<IActionResult> DeleteCluster([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "clusters/{id}")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> DeleteCluster([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "clusters/{id}")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Deployments.Functions.Http;
 
@@ -11,10 +12,10 @@ namespace Deployments.Functions.Http;
 public sealed class DashboardFunctions(ApiPipeline api)
 {
     [Function("Dashboard")]
-    public Task<IActionResult> Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("DashboardFile")]
-    public Task<IActionResult> DashboardFile([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{file}")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> DashboardFile([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{file}")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 }

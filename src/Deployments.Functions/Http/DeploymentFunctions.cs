@@ -13,24 +13,24 @@ public sealed class DeploymentFunctions(ApiPipeline api)
         api.RunAsync(request, client);
 
     [Function("ListDeployments")]
-    public Task<IActionResult> ListDeployments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deployments")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> ListDeployments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deployments")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("GetDeployment")]
-    public Task<IActionResult> GetDeployment([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deployments/{id}")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> GetDeployment([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deployments/{id}")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("UpdateDeploymentMetadata")]
-    public Task<IActionResult> UpdateDeploymentMetadata([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "deployments/{id}")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> UpdateDeploymentMetadata([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "deployments/{id}")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("ListDeploymentAllocations")]
-    public Task<IActionResult> ListDeploymentAllocations([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deployments/{id}/allocations")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> ListDeploymentAllocations([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deployments/{id}/allocations")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("ListDeploymentEvents")]
-    public Task<IActionResult> ListDeploymentEvents([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deployments/{id}/events")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> ListDeploymentEvents([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deployments/{id}/events")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("PromoteDeployment")]
     public Task<IActionResult> PromoteDeployment([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "deployments/{id}/promote")] HttpRequest request, [DurableClient] DurableTaskClient client) =>

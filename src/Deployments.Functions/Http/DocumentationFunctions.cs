@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Deployments.Functions.Http;
 
@@ -8,30 +9,30 @@ namespace Deployments.Functions.Http;
 public sealed class DocumentationFunctions(ApiPipeline api)
 {
     [Function("LiveHealth")]
-    public Task<IActionResult> LiveHealth([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health/live")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> LiveHealth([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health/live")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("ReadyHealth")]
-    public Task<IActionResult> ReadyHealth([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health/ready")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> ReadyHealth([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health/ready")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("OpenApiDocument")]
-    public Task<IActionResult> OpenApiDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi/{documentName}.json")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> OpenApiDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi/{documentName}.json")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("ApiReference")]
-    public Task<IActionResult> ApiReference([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs/{documentName?}")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> ApiReference([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs/{documentName?}")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("ApiReferenceScript")]
-    public Task<IActionResult> ApiReferenceScript([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs/scalar.js")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> ApiReferenceScript([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs/scalar.js")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("ApiReferenceIntegrationScript")]
-    public Task<IActionResult> ApiReferenceIntegrationScript([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs/scalar.aspnetcore.js")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> ApiReferenceIntegrationScript([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs/scalar.aspnetcore.js")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("ApiReferenceIcon")]
-    public Task<IActionResult> ApiReferenceIcon([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs/favicon.svg")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> ApiReferenceIcon([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs/favicon.svg")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 }

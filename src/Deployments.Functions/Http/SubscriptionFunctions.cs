@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Deployments.Functions.Http;
 
@@ -8,22 +9,22 @@ namespace Deployments.Functions.Http;
 public sealed class SubscriptionFunctions(ApiPipeline api)
 {
     [Function("CreateSubscription")]
-    public Task<IActionResult> CreateSubscription([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscriptions")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> CreateSubscription([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscriptions")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("ListSubscriptions")]
-    public Task<IActionResult> ListSubscriptions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscriptions")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> ListSubscriptions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscriptions")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("GetSubscription")]
-    public Task<IActionResult> GetSubscription([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscriptions/{id}")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> GetSubscription([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscriptions/{id}")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("UpdateSubscription")]
-    public Task<IActionResult> UpdateSubscription([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "subscriptions/{id}")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> UpdateSubscription([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "subscriptions/{id}")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("DeleteSubscription")]
-    public Task<IActionResult> DeleteSubscription([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "subscriptions/{id}")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> DeleteSubscription([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "subscriptions/{id}")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 }

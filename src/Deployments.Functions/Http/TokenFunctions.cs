@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Deployments.Functions.Http;
 
@@ -8,18 +9,18 @@ namespace Deployments.Functions.Http;
 public sealed class TokenFunctions(ApiPipeline api)
 {
     [Function("CreateToken")]
-    public Task<IActionResult> CreateToken([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tokens")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> CreateToken([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tokens")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("ListTokens")]
-    public Task<IActionResult> ListTokens([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tokens")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> ListTokens([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tokens")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("TokenSelf")]
-    public Task<IActionResult> TokenSelf([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tokens/self")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> TokenSelf([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tokens/self")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 
     [Function("RevokeToken")]
-    public Task<IActionResult> RevokeToken([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "tokens/{id}")] HttpRequest request) =>
-        api.RunAsync(request);
+    public Task<IActionResult> RevokeToken([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "tokens/{id}")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
 }
