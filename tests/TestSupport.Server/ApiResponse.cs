@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace Deployments.Server.Tests.Infrastructure;
+namespace TestSupport.Server;
 
 /// <summary>A response read in full, so a failed assertion can show the body that explains it.</summary>
 public sealed record ApiResponse(HttpStatusCode Status, string? ContentType, string Body, HttpResponseHeaders Headers)

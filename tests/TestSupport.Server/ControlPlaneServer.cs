@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using Deployments.Drivers;
+using Deployments.Server;
 using Deployments.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Deployments.Server.Tests.Infrastructure;
+namespace TestSupport.Server;
 
 /// <summary>
 /// The control plane as <c>Program</c> builds it (same setup calls, same host.json), listening on a real

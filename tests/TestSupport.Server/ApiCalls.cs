@@ -1,4 +1,4 @@
-namespace Deployments.Server.Tests.Infrastructure;
+namespace TestSupport.Server;
 
 public static class ApiCalls
 {

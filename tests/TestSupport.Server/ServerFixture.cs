@@ -1,6 +1,4 @@
-using TestSupport;
-
-namespace Deployments.Server.Tests.Infrastructure;
+namespace TestSupport.Server;
 
 /// <summary>One control plane per test class: its tests share the server (and run one after another), classes run side by side.</summary>
 public sealed class ServerFixture(AzuriteFixture azurite) : IAsyncLifetime

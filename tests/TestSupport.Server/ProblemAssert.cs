@@ -1,4 +1,4 @@
-namespace Deployments.Server.Tests.Infrastructure;
+namespace TestSupport.Server;
 
 /// <summary>Every error is an RFC 9457 problem document; a validation problem names the offending field.</summary>
 public static class ProblemAssert

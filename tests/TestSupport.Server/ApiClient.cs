@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace Deployments.Server.Tests.Infrastructure;
+namespace TestSupport.Server;
 
 /// <summary>HTTP calls as a client writes them: bodies are anonymous objects with the API's snake_case names, or raw text.</summary>
 public sealed class ApiClient(HttpClient http)

@@ -1,7 +1,6 @@
 using System.Globalization;
-using TestSupport;
 
-namespace Deployments.Server.Tests.Infrastructure;
+namespace TestSupport.Server;
 
 /// <summary>The setup steps tests share, made through the API as a platform engineer would make them.</summary>
 public static class Scenario
