@@ -1,7 +1,6 @@
 global using System.Net;
-global using System.Text.Json;
-global using Deployments.Functions.Tests.Infrastructure;
 global using Microsoft.Playwright;
+global using TestSupport.Server;
 global using Xunit;
 global using static Microsoft.Playwright.Assertions;
 

@@ -96,22 +96,10 @@ public sealed class OperatorApiTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.NotFound, raiseUnknown.StatusCode);
     }
 
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> WaitForStatusAsync(HttpClient admin, string instanceId, string status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        JsonElement last = default;
-        while (DateTime.UtcNow < deadline)
+    private static Task<(HttpStatusCode Status, JsonElement Body)> WaitForStatusAsync(HttpClient admin, string instanceId, string status) =>
+        Polling.UntilAsync($"{instanceId} to become {status}", async token =>
         {
-            using var response = await admin.GetAsync($"{Instances}/{instanceId}");
-            last = await response.ReadAsync();
-            if (response.IsSuccessStatusCode && last.GetProperty("runtimeStatus").GetString() == status)
-            {
-                return (response.StatusCode, last);
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"{instanceId} did not become {status}; last: {last}");
-    }
+            using var response = await admin.GetAsync($"{Instances}/{instanceId}", token);
+            return (Status: response.StatusCode, Body: await response.ReadAsync());
+        }, read => (int)read.Status is >= 200 and <= 299 && read.Body.GetProperty("runtimeStatus").GetString() == status, TimeSpan.FromSeconds(60));
 }

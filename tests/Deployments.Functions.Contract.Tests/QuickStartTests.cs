@@ -26,7 +26,7 @@ public sealed partial class QuickStartTests(AzuriteFixture azurite)
             ["QuickStart__Enabled"] = "true",
         });
 
-        var output = await WaitForOutputAsync(app, "Or watch it live");
+        var output = await app.WaitForOutputAsync("Or watch it live");
         var key = AdminKeyLine().Match(output).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(key), output);
         Assert.Contains($"KEY='{key}'", output, StringComparison.Ordinal);
@@ -51,14 +51,13 @@ public sealed partial class QuickStartTests(AzuriteFixture azurite)
         Assert.True(followed.GetProperty("modify_index").GetInt64() > indexBefore, $"the printed follow command answered before a change: {followed}");
         try
         {
-            string? status = null;
-            var deadline = DateTime.UtcNow.AddSeconds(150);
-            while (DateTime.UtcNow < deadline && status is not ("successful" or "failed" or "cancelled"))
+            var status = await Polling.UntilAsync($"deployment {id} to end", async token =>
             {
-                using var read = await client.GetAsync($"/api/deployments/{id}?index=0&wait=5s");
+                using var read = await client.GetAsync($"/api/deployments/{id}?index=0&wait=5s", token);
                 var current = await read.ReadAsync();
-                status = current.TryGetProperty("status", out var value) ? value.GetString() : "pending";
-            }
+                return current.TryGetProperty("status", out var value) ? value.GetString() : "pending";
+            }, current => current is "successful" or "failed" or "cancelled", TimeSpan.FromSeconds(150),
+                describe: last => $"status {last}\n{app.Output}");
 
             Assert.True(status == "successful", $"status {status}\n{app.Output}");
             Assert.Equal("canary", deployment.GetProperty("strategy").GetString());
@@ -67,18 +66,6 @@ public sealed partial class QuickStartTests(AzuriteFixture azurite)
         {
             await domain.StopSampleProcessesAsync(Guid.Parse(deployment.GetProperty("cluster_id").GetString()!));
         }
-    }
-
-    private static async Task<string> WaitForOutputAsync(ServerProcess app, string marker)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!app.Output.Contains(marker, StringComparison.Ordinal))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"'{marker}' never printed:\n{app.Output}");
-            await Task.Delay(100);
-        }
-
-        return app.Output;
     }
 
     [GeneratedRegex(@"Admin key \(shown once[^)]*\): (\S+)")]

@@ -27,7 +27,10 @@ public sealed class SecretLoggingTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, byHeader.StatusCode);
         using var guessed = await client.GetAsync($"/api/deployments?code={wrongKey}");
         Assert.Equal(HttpStatusCode.Unauthorized, guessed.StatusCode);
-        await Task.Delay(500);
+        // The refused guess is sent last and the console logger writes in order: once its authentication failure
+        // is in the output, so is everything logged for the requests before it. Without this wait the assertions
+        // below could pass on output that was simply not written yet, or not written at all.
+        await app.WaitForOutputAsync("Failure message: The key is not valid.");
 
         Assert.DoesNotContain(adminKey, app.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(wrongKey, app.Output, StringComparison.Ordinal);

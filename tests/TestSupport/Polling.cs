@@ -14,19 +14,26 @@ public static class Polling
     /// at the deadline, fails naming <paramref name="what"/> and the last value seen.
     /// The wait also ends (with <see cref="OperationCanceledException"/>) when the running test is cancelled.
     /// </summary>
+    /// <param name="describe">
+    /// How the timeout message shows the last value seen, where its <c>ToString</c> says too much or too little,
+    /// or to add what explains the failure, such as a process's output.
+    /// </param>
     public static async Task<T> UntilAsync<T>(
-        string what, Func<CancellationToken, Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null, TimeSpan? interval = null)
+        string what, Func<CancellationToken, Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null, TimeSpan? interval = null,
+        Func<T, string>? describe = null)
     {
         var limit = timeout ?? DefaultTimeout;
         var testCancelled = TestContext.Current.CancellationToken;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(testCancelled);
         deadline.CancelAfter(limit);
         var last = default(T);
+        var seen = false;
         try
         {
             while (true)
             {
                 last = await probe(deadline.Token);
+                seen = true;
                 if (done(last))
                 {
                     return last;
@@ -37,7 +44,8 @@ public static class Polling
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !testCancelled.IsCancellationRequested)
         {
-            throw new TimeoutException($"Timed out after {limit} waiting for {what}; last seen: {last?.ToString() ?? "nothing"}.");
+            var lastSeen = seen && describe is not null ? describe(last!) : last?.ToString() ?? "nothing";
+            throw new TimeoutException($"Timed out after {limit} waiting for {what}; last seen: {lastSeen}.");
         }
     }
 

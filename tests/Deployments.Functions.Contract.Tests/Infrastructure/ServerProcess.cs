@@ -56,6 +56,12 @@ internal sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Waits until the server has printed <paramref name="text"/>, and returns its output as it was then.</summary>
+    public Task<string> WaitForOutputAsync(string text, TimeSpan? timeout = null) =>
+        Polling.UntilAsync($"'{text}' in the server's output", _ => Task.FromResult(Output),
+            output => output.Contains(text, StringComparison.Ordinal), timeout ?? TimeSpan.FromSeconds(60),
+            describe: output => $"the output\n{output}");
+
     public HttpClient Client(string? key = null)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -81,9 +87,9 @@ internal sealed class ServerProcess : IAsyncDisposable
     private async Task WaitUntilLiveAsync()
     {
         using var client = Client();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        await Polling.UntilAsync($"the server to answer on {BaseAddress}", async token =>
         {
+            // A server that stopped will never answer: fail now, with what it printed, rather than at the deadline.
             if (process.HasExited)
             {
                 throw new InvalidOperationException($"The server exited with {process.ExitCode}:\n{Output}");
@@ -91,21 +97,16 @@ internal sealed class ServerProcess : IAsyncDisposable
 
             try
             {
-                using var live = await client.GetAsync("/api/health/live");
-                if (live.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
+                using var live = await client.GetAsync("/api/health/live", token);
+                return (HttpStatusCode?)live.StatusCode;
             }
             catch (HttpRequestException)
             {
                 // Not listening yet.
+                return null;
             }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The server did not answer on {BaseAddress} within 60 s:\n{Output}");
+        }, status => status == HttpStatusCode.OK, TimeSpan.FromSeconds(60),
+            describe: status => $"{status?.ToString() ?? "no answer"}\n{Output}");
     }
 
     private void Append(string? line)

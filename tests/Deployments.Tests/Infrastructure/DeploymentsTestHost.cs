@@ -100,44 +100,25 @@ internal sealed class DeploymentsTestHost : IAsyncDisposable
 
     public async Task<Deployment> WaitForAsync(Guid deploymentId, Func<Deployment, bool> condition, TimeSpan? timeout = null)
     {
-        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
         Deployment? last = null;
-        try
-        {
-            while (true)
-            {
-                // A new deployment is listed a moment before its record is written (see DeploymentStore), so one
-                // found through the list may not be readable by id yet.
-                last = await Deployments.GetAsync(deploymentId, deadline.Token) ?? last;
-                if (last is not null && condition(last))
-                {
-                    return last;
-                }
-
-                await Task.Delay(100, deadline.Token);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"Deployment {deploymentId} did not reach the expected state; last: {last?.Status} '{last?.StatusDescription}'.");
-        }
+        var reached = await Polling.UntilAsync(
+            $"deployment {deploymentId} to reach the expected state",
+            // A new deployment is listed a moment before its record is written (see DeploymentStore), so one
+            // found through the list may not be readable by id yet: keep what was last read rather than forget it.
+            async token => last = await Deployments.GetAsync(deploymentId, token) ?? last,
+            deployment => deployment is not null && condition(deployment),
+            timeout ?? DefaultTimeout,
+            describe: deployment => $"{deployment?.Status} '{deployment?.StatusDescription}'");
+        return reached!;
     }
 
     /// <summary>The automatic rollback starts just after its deployment is marked failed: wait for it to exist.</summary>
-    public async Task<Deployment> WaitForRollbackAsync(Guid appId, TimeSpan? timeout = null)
-    {
-        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
-        while (true)
+    public async Task<Deployment> WaitForRollbackAsync(Guid appId, TimeSpan? timeout = null) =>
+        await Polling.UntilAsync($"the automatic rollback of app {appId}", async token =>
         {
-            var (found, _) = await Deployments.ListAsync(new Storage.DeploymentQuery { AppId = appId }, deadline.Token);
-            if (found.FirstOrDefault(d => d.Kind == DeploymentKind.Rollback) is { } rollback)
-            {
-                return rollback;
-            }
-
-            await Task.Delay(100, deadline.Token);
-        }
-    }
+            var (found, _) = await Deployments.ListAsync(new Storage.DeploymentQuery { AppId = appId }, token);
+            return found.FirstOrDefault(d => d.Kind == DeploymentKind.Rollback);
+        }, timeout ?? DefaultTimeout);
 
     public Task<Deployment> WaitForEndAsync(Guid deploymentId, TimeSpan? timeout = null) =>
         WaitForAsync(deploymentId, d => d.Status.IsTerminal(), timeout);
