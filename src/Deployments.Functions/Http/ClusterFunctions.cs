@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Deployments.Functions.Http;
 
 /// <summary>/api/clusters.</summary>
-public sealed class ClusterFunctions(ApiPipeline api)
+internal sealed class ClusterFunctions(ApiPipeline api)
 {
     [Function("CreateCluster")]
     public Task<IActionResult> CreateCluster([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "clusters")] HttpRequest request) =>

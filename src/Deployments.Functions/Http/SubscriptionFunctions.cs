@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Deployments.Functions.Http;
 
 /// <summary>/api/subscriptions: CloudEvents subscribers of a namespace.</summary>
-public sealed class SubscriptionFunctions(ApiPipeline api)
+internal sealed class SubscriptionFunctions(ApiPipeline api)
 {
     [Function("CreateSubscription")]
     public Task<IActionResult> CreateSubscription([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscriptions")] HttpRequest request) =>
