@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Deployments.Drivers;
 
+/// <summary>How a host takes the drivers into its services; the drivers themselves are internal and reached through <see cref="TargetDriverRegistry"/>.</summary>
 public static class DriverServiceCollectionExtensions
 {
     /// <summary>The named HttpClient every driver sends through.</summary>

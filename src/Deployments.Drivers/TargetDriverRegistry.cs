@@ -6,6 +6,10 @@ public sealed class TargetDriverRegistry
     private readonly Dictionary<string, ITargetDriver> _drivers = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _unavailable = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Built by dependency injection from every registered driver and every refusal.</summary>
+    /// <param name="drivers">The drivers this host runs; a refused one is left out even when registered.</param>
+    /// <param name="unavailable">Drivers this host refuses, with the reason a user is told.</param>
+    /// <exception cref="ArgumentException">Two drivers share a name (names compare case-insensitively).</exception>
     public TargetDriverRegistry(IEnumerable<ITargetDriver> drivers, IEnumerable<UnavailableTargetDriver>? unavailable = null)
     {
         ArgumentNullException.ThrowIfNull(drivers);

@@ -11,8 +11,16 @@ namespace Deployments.Drivers;
 /// </summary>
 public static class WebhookSignature
 {
+    /// <summary>Carries <see cref="Sign"/>'s value; a receiver verifies it before trusting anything in the body.</summary>
     public const string SignatureHeader = "X-Signature-256";
+
+    /// <summary>Carries the unix seconds the signature covers (<see cref="FormatTimestamp"/>); stale ones are refused.</summary>
     public const string TimestampHeader = "X-Signature-Timestamp";
+
+    /// <summary>
+    /// Names one logical request: every retry of it carries the same value, so a person can find it in the logs of
+    /// either side. Not covered by the signature.
+    /// </summary>
     public const string RequestIdHeader = "X-Request-Id";
 
     private const string Prefix = "sha256=";

@@ -7,7 +7,7 @@ namespace DevStorage;
 /// Azurite is pinned in the repository's package.json rather than installed globally, so every
 /// build output (tests, benchmark, sample) can find the same version by walking up to the root.
 /// </remarks>
-public static class AzuriteLocator
+internal static class AzuriteLocator
 {
     /// <summary>The script's path relative to the directory holding node_modules.</summary>
     public static readonly string RelativeScriptPath =

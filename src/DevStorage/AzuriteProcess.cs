@@ -29,10 +29,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
         ConnectionString = DevelopmentStorageAccount.ConnectionString(blobPort, queuePort, tablePort);
     }
 
+    /// <summary>The port the blob service listens on: the one asked for, or the one the OS chose for a 0.</summary>
     public int BlobPort { get; }
 
+    /// <summary>The port the queue service listens on, chosen like <see cref="BlobPort"/>.</summary>
     public int QueuePort { get; }
 
+    /// <summary>The port the table service listens on, chosen like <see cref="BlobPort"/>.</summary>
     public int TablePort { get; }
 
     /// <summary>Explicit connection string for the devstoreaccount1 account on the bound ports.</summary>

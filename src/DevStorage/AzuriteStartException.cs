@@ -9,23 +9,29 @@ namespace DevStorage;
 /// </remarks>
 public sealed class AzuriteStartException : Exception
 {
+    /// <summary>The conventional constructors (CA1032) carry no output; the launcher uses the one that does.</summary>
     public AzuriteStartException()
     {
         Output = string.Empty;
     }
 
+    /// <inheritdoc cref="AzuriteStartException()"/>
     public AzuriteStartException(string message)
         : base(message)
     {
         Output = string.Empty;
     }
 
+    /// <inheritdoc cref="AzuriteStartException()"/>
     public AzuriteStartException(string message, Exception innerException)
         : base(message, innerException)
     {
         Output = string.Empty;
     }
 
+    /// <summary>The message gets <paramref name="output"/> appended, or a note that Azurite printed nothing.</summary>
+    /// <param name="message">What went wrong, e.g. the exit code or the timeout missed.</param>
+    /// <param name="output">The tail of Azurite's output; empty when it printed nothing.</param>
     public AzuriteStartException(string message, string output)
         : base(ComposeMessage(message, output))
     {

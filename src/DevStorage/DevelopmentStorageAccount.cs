@@ -5,7 +5,7 @@ namespace DevStorage;
 /// <summary>
 /// The fixed account every storage emulator serves, and connection strings for it.
 /// </summary>
-public static class DevelopmentStorageAccount
+internal static class DevelopmentStorageAccount
 {
     /// <summary>The emulator's only account.</summary>
     public const string Name = "devstoreaccount1";

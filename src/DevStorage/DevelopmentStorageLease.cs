@@ -27,5 +27,6 @@ public sealed class DevelopmentStorageLease : IAsyncDisposable
     /// <summary>True when this lease started Azurite.</summary>
     public bool OwnsEmulator => Emulator is not null;
 
+    /// <summary>Stops the emulator if this lease started it; otherwise does nothing, so it is always safe to call.</summary>
     public ValueTask DisposeAsync() => Emulator?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

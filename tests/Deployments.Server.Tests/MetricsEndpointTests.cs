@@ -100,4 +100,4 @@ public sealed class MetricsEndpointTests(AzuriteFixture azurite)
 }
 
 [CollectionDefinition(nameof(MetricsEndpointTests), DisableParallelization = true)]
-public sealed class MetricsEndpointCollection;
+public sealed class MetricsEndpointRunsAlone;

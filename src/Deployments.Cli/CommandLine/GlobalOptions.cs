@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Deployments.Cli.CommandLine;
 
-public enum OutputFormat
+internal enum OutputFormat
 {
     Table,
     Json,

@@ -1,7 +1,7 @@
 namespace Deployments.Drivers.Processes;
 
 /// <summary>Host-wide tuning of the process driver; per-cluster choices are cluster settings.</summary>
-public sealed class ProcessDriverOptions
+internal sealed class ProcessDriverOptions
 {
     /// <summary>How long a health probe may take before the allocation counts as unhealthy.</summary>
     public TimeSpan HealthProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);

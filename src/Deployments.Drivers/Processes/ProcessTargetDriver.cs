@@ -8,7 +8,7 @@ namespace Deployments.Drivers.Processes;
 /// Runs each allocation as a local OS process: the embedded default for a local cluster. Allocations outlive the
 /// host that started them; whatever host comes next finds them again through the cluster's state directory.
 /// </summary>
-public sealed partial class ProcessTargetDriver : ITargetDriver
+internal sealed partial class ProcessTargetDriver : ITargetDriver
 {
     public const string DriverName = "process";
 

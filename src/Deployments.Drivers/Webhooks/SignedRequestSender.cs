@@ -44,7 +44,9 @@ internal sealed partial class SignedRequestSender(IHttpClientFactory httpClients
                 }
             }
 
+#pragma warning disable CA5394 // Jitter only spreads the retries of many callers apart; nothing is worse off if it can be guessed.
             var delay = RetryBackoff.Delay(attempt, options.FirstRetryDelay, options.MaxRetryDelay, Random.Shared.NextDouble(), retryAfter);
+#pragma warning restore CA5394
             LogRetry(method.Method, url, attempt, failure, delay, requestId);
             await Task.Delay(delay, time, ct);
         }

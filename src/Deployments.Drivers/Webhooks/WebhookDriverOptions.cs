@@ -1,7 +1,7 @@
 namespace Deployments.Drivers.Webhooks;
 
 /// <summary>Host-wide tuning of the webhook driver.</summary>
-public sealed class WebhookDriverOptions
+internal sealed class WebhookDriverOptions
 {
     /// <summary>Attempts per call, the first included, before a transient failure is given up on.</summary>
     public int MaxAttempts { get; set; } = 4;

@@ -11,7 +11,7 @@ namespace Deployments.Drivers.Webhooks;
 /// The platform keys allocations on the id we send, which is what makes a repeated place (after a retry or a crash)
 /// return the same allocation instead of a second one.
 /// </summary>
-public sealed class WebhookTargetDriver : ITargetDriver
+internal sealed class WebhookTargetDriver : ITargetDriver
 {
     public const string DriverName = "webhook";
 
