@@ -12,7 +12,7 @@ namespace Deployments.Functions.Http;
 /// hands its request here; the function's own route, checked equal to the handler's by a test, only
 /// decides which function the host invokes.
 /// </summary>
-internal sealed class ApiPipeline
+public sealed class ApiPipeline
 {
     private readonly RequestDelegate pipeline;
 

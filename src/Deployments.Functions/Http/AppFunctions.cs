@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 namespace Deployments.Functions.Http;
 
 /// <summary>/api/apps: apps, their revisions and rollback.</summary>
-internal sealed class AppFunctions(ApiPipeline api)
+public sealed class AppFunctions(ApiPipeline api)
 {
     [Function("CreateApp")]
     public Task<IActionResult> CreateApp([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "apps")] HttpRequest request, [DurableClient] DurableTaskClient client) =>

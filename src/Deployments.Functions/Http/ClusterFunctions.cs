@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 namespace Deployments.Functions.Http;
 
 /// <summary>/api/clusters.</summary>
-internal sealed class ClusterFunctions(ApiPipeline api)
+public sealed class ClusterFunctions(ApiPipeline api)
 {
     [Function("CreateCluster")]
     public Task<IActionResult> CreateCluster([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "clusters")] HttpRequest request, [DurableClient] DurableTaskClient client) =>

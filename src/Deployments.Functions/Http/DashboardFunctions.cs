@@ -9,7 +9,7 @@ namespace Deployments.Functions.Http;
 /// The dashboard at /api/dashboard: the host's route prefix applies to every function, so the self-host's
 /// root page is served here instead (the route-table test holds the two to that one known difference).
 /// </summary>
-internal sealed class DashboardFunctions(ApiPipeline api)
+public sealed class DashboardFunctions(ApiPipeline api)
 {
     [Function("Dashboard")]
     public Task<IActionResult> Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request, [DurableClient] DurableTaskClient client) =>

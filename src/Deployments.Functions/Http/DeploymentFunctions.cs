@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 namespace Deployments.Functions.Http;
 
 /// <summary>/api/deployments: create, read (long-polling), list and command deployments.</summary>
-internal sealed class DeploymentFunctions(ApiPipeline api)
+public sealed class DeploymentFunctions(ApiPipeline api)
 {
     [Function("StartDeployment")]
     public Task<IActionResult> StartDeployment([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "deployments")] HttpRequest request, [DurableClient] DurableTaskClient client) =>

@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 namespace Deployments.Functions.Http;
 
 /// <summary>Health probes, the OpenAPI document and its reference page (with the page's own assets).</summary>
-internal sealed class DocumentationFunctions(ApiPipeline api)
+public sealed class DocumentationFunctions(ApiPipeline api)
 {
     [Function("LiveHealth")]
     public Task<IActionResult> LiveHealth([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health/live")] HttpRequest request, [DurableClient] DurableTaskClient client) =>

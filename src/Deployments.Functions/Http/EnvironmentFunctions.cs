@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 namespace Deployments.Functions.Http;
 
 /// <summary>/api/environments and promotion into them.</summary>
-internal sealed class EnvironmentFunctions(ApiPipeline api)
+public sealed class EnvironmentFunctions(ApiPipeline api)
 {
     [Function("CreateEnvironment")]
     public Task<IActionResult> CreateEnvironment([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "environments")] HttpRequest request, [DurableClient] DurableTaskClient client) =>

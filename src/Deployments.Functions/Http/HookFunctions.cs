@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 namespace Deployments.Functions.Http;
 
 /// <summary>/api/hooks: signed CI webhooks that deploy.</summary>
-internal sealed class HookFunctions(ApiPipeline api)
+public sealed class HookFunctions(ApiPipeline api)
 {
     [Function("GenericWebhook")]
     public Task<IActionResult> GenericWebhook([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hooks/generic")] HttpRequest request, [DurableClient] DurableTaskClient client) =>

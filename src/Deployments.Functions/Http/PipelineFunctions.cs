@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 namespace Deployments.Functions.Http;
 
 /// <summary>/api/pipelines and their fan-out promotion.</summary>
-internal sealed class PipelineFunctions(ApiPipeline api)
+public sealed class PipelineFunctions(ApiPipeline api)
 {
     [Function("CreatePipeline")]
     public Task<IActionResult> CreatePipeline([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "pipelines")] HttpRequest request, [DurableClient] DurableTaskClient client) =>

@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 namespace Deployments.Functions.Http;
 
 /// <summary>/api/subscriptions: CloudEvents subscribers of a namespace.</summary>
-internal sealed class SubscriptionFunctions(ApiPipeline api)
+public sealed class SubscriptionFunctions(ApiPipeline api)
 {
     [Function("CreateSubscription")]
     public Task<IActionResult> CreateSubscription([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscriptions")] HttpRequest request, [DurableClient] DurableTaskClient client) =>

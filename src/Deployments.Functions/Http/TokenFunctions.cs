@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 namespace Deployments.Functions.Http;
 
 /// <summary>/api/tokens: scoped access tokens, and what the caller's own key may do.</summary>
-internal sealed class TokenFunctions(ApiPipeline api)
+public sealed class TokenFunctions(ApiPipeline api)
 {
     [Function("CreateToken")]
     public Task<IActionResult> CreateToken([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tokens")] HttpRequest request, [DurableClient] DurableTaskClient client) =>

@@ -11,7 +11,7 @@ namespace Deployments.Functions.Workflows;
 /// self-host runs too (the SDK's class-based source generator is not available here, so these are its
 /// wrappers, written out).
 /// </summary>
-internal static class OrchestrationFunctions
+public static class OrchestrationFunctions
 {
     [Function(RolloutOrchestrator.Name)]
     public static Task<RolloutOutcome> Rollout([OrchestrationTrigger] TaskOrchestrationContext context) =>

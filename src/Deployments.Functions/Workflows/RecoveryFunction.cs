@@ -19,7 +19,7 @@ namespace Deployments.Functions.Workflows;
 /// writing a deployment and starting its orchestration), and any command to such a deployment launches it at
 /// once, so a minute's wait is the price of a crash, not of normal work.
 /// </remarks>
-internal sealed partial class RecoveryFunction(DeploymentService deployments, IOptions<DeploymentServiceOptions> options, ILogger<RecoveryFunction> logger)
+public sealed partial class RecoveryFunction(DeploymentService deployments, IOptions<DeploymentServiceOptions> options, ILogger<RecoveryFunction> logger)
 {
     /// <summary>At the start of every minute.</summary>
     public const string Schedule = "0 * * * * *";
