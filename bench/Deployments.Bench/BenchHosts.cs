@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
 using Deployments.Engine;
-using Deployments.Platform;
 using Deployments.Orchestrations;
+using Deployments.Platform;
 using Deployments.Service;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -35,7 +35,21 @@ internal sealed class BenchHosts : IAsyncDisposable
 
     public DeploymentService Deployments => worker.Services.GetRequiredService<DeploymentService>();
 
-    public CatalogService Catalog => worker.Services.GetRequiredService<CatalogService>();
+    public AppCatalog Apps => worker.Services.GetRequiredService<AppCatalog>();
+
+    public ClusterCatalog Clusters => worker.Services.GetRequiredService<ClusterCatalog>();
+
+    public EnvironmentCatalog Environments => worker.Services.GetRequiredService<EnvironmentCatalog>();
+
+    public PipelineCatalog Pipelines => worker.Services.GetRequiredService<PipelineCatalog>();
+
+    public SubscriptionCatalog Subscriptions => worker.Services.GetRequiredService<SubscriptionCatalog>();
+
+    public DeploymentPromotions Promotions => worker.Services.GetRequiredService<DeploymentPromotions>();
+
+    public DeploymentRollbacks Rollbacks => worker.Services.GetRequiredService<DeploymentRollbacks>();
+
+    public DeploymentRecovery Recovery => worker.Services.GetRequiredService<DeploymentRecovery>();
 
     public StorageTransactionCounter Transactions => worker.Services.GetRequiredService<StorageTransactionCounter>();
 

@@ -19,7 +19,7 @@ internal sealed class Fleet(BenchHosts hosts, BenchOptions options)
     };
 
     public async Task CreateClusterAsync(StubPlatformServer platform) =>
-        cluster = await hosts.Catalog.CreateClusterAsync("stub", "local", ClusterKind.Shared, "webhook",
+        cluster = await hosts.Clusters.CreateClusterAsync("stub", "local", ClusterKind.Shared, "webhook",
             new Dictionary<string, string> { ["endpoint"] = platform.BaseUrl, ["secret"] = platform.Secret }, CancellationToken.None);
 
     public async Task<IReadOnlyList<App>> CreateAppsAsync(string prefix, int count)
@@ -27,7 +27,7 @@ internal sealed class Fleet(BenchHosts hosts, BenchOptions options)
         var clusterId = cluster?.Id ?? throw new InvalidOperationException("Create the cluster first.");
         var apps = new App[count];
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
-            apps[i] = await hosts.Catalog.CreateAppAsync(new CreateAppRequest($"{prefix}-{i:D4}", clusterId,
+            apps[i] = await hosts.Apps.CreateAppAsync(new CreateAppRequest($"{prefix}-{i:D4}", clusterId,
                 new Dictionary<string, int> { ["web"] = options.InstancesPerApp }, Revision: Revision("v1")), token));
         return apps;
     }

@@ -35,7 +35,14 @@ public static class DeploymentsServiceCollectionExtensions
         services.AddSingleton<SecretResolver>();
         services.AddSingleton<DeploymentNotifier>();
         services.AddSingleton<DeploymentService>();
-        services.AddSingleton<CatalogService>();
+        services.AddSingleton<DeploymentPromotions>();
+        services.AddSingleton<DeploymentRollbacks>();
+        services.AddSingleton<DeploymentRecovery>();
+        services.AddSingleton<AppCatalog>();
+        services.AddSingleton<ClusterCatalog>();
+        services.AddSingleton<EnvironmentCatalog>();
+        services.AddSingleton<PipelineCatalog>();
+        services.AddSingleton<SubscriptionCatalog>();
         services.AddHttpClient("notifications");
         services.AddTargetDrivers();
         services.AddDeploymentTelemetry();

@@ -42,7 +42,7 @@ public sealed class AppCountsAndDeletionTests(AzuriteFixture azurite)
         await host.DeploySuccessfullyAsync(app.Id);
         Assert.Equal(2, (await host.LiveProcessesAsync()).Count);
 
-        await host.Catalog.DeleteAppAsync(app.Id, CancellationToken.None);
+        await host.Apps.DeleteAppAsync(app.Id, CancellationToken.None);
 
         Assert.Null(await host.AppAsync(app.Id));
         Assert.Empty(await host.LiveProcessesAsync());
@@ -60,7 +60,7 @@ public sealed class AppCountsAndDeletionTests(AzuriteFixture azurite)
         Assert.Equal(DeploymentStatus.Successful, (await host.WaitForEndAsync(v2.Id)).Status);
 
         // The old instance waits out its delay; the app goes first, its retirement stopping everything.
-        await host.Catalog.DeleteAppAsync(app.Id, CancellationToken.None);
+        await host.Apps.DeleteAppAsync(app.Id, CancellationToken.None);
         using var deadline = new CancellationTokenSource(DeploymentsTestHost.DefaultTimeout);
         var rollout = await host.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(DeploymentService.InstanceIdFor(v2.Id), deadline.Token);
 
@@ -81,12 +81,12 @@ public sealed class AppCountsAndDeletionTests(AzuriteFixture azurite)
         var canary = await host.Deployments.CreateAsync(new CreateDeploymentRequest(app.Id, Strategy.Canary, "alice",
             NewRevision: DeploymentsTestHost.SampleRevision("v2"), Options: DeploymentsTestHost.FastOptions(new CanaryStep(50), new CanaryStep(100))), CancellationToken.None);
 
-        var refused = await Assert.ThrowsAsync<CommandRefusedException>(() => host.Catalog.DeleteAppAsync(app.Id, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<CommandRefusedException>(() => host.Apps.DeleteAppAsync(app.Id, CancellationToken.None));
 
         Assert.Contains("cancel it first", refused.Message, StringComparison.Ordinal);
         await host.Deployments.CancelAsync(canary.Id, "alice", null, CancellationToken.None);
         Assert.Equal(DeploymentStatus.Cancelled, (await host.WaitForEndAsync(canary.Id)).Status);
-        await host.Catalog.DeleteAppAsync(app.Id, CancellationToken.None);
+        await host.Apps.DeleteAppAsync(app.Id, CancellationToken.None);
         Assert.Empty(await host.LiveProcessesAsync());
     }
 }

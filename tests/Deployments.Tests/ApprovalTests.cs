@@ -16,7 +16,7 @@ public sealed class ApprovalTests(AzuriteFixture azurite)
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("approve"));
         var deployment = await SuccessfulDeploymentAsync(host, approvalExpiry: null);
 
-        var result = await host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
+        var result = await host.Promotions.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
 
         Assert.True(result.AwaitingApproval);
         Assert.Equal("prod", (await host.Deployments.GetRequiredAsync(deployment.Id, CancellationToken.None)).AwaitingApprovalFor);
@@ -24,9 +24,9 @@ public sealed class ApprovalTests(AzuriteFixture azurite)
         Assert.Contains(waiting, e => e.Kind == "awaiting-approval" && e.Actor == "nina");
         Assert.Null((await EnvironmentAsync(host)).LiveDeploymentId);
         await Assert.ThrowsAsync<CommandRefusedException>(() =>
-            host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None));
+            host.Promotions.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None));
 
-        await host.Deployments.DecideApprovalAsync(deployment.Id, approve: true, "omar", "looks good", CancellationToken.None);
+        await host.Promotions.DecideApprovalAsync(deployment.Id, approve: true, "omar", "looks good", CancellationToken.None);
 
         await Polling.UntilAsync("the deployment to go live in prod", async _ =>
             (await EnvironmentAsync(host)).LiveDeploymentId == deployment.Id ? "live" : null, DeploymentsTestHost.DefaultTimeout);
@@ -40,9 +40,9 @@ public sealed class ApprovalTests(AzuriteFixture azurite)
     {
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("reject"));
         var deployment = await SuccessfulDeploymentAsync(host, approvalExpiry: null);
-        await host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
+        await host.Promotions.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
 
-        await host.Deployments.DecideApprovalAsync(deployment.Id, approve: false, "omar", "not during the sale", CancellationToken.None);
+        await host.Promotions.DecideApprovalAsync(deployment.Id, approve: false, "omar", "not during the sale", CancellationToken.None);
 
         var timeline = await host.WaitForEventAsync(deployment.Id, "rejected");
         var rejected = timeline.Single(e => e.Kind == "rejected");
@@ -51,7 +51,7 @@ public sealed class ApprovalTests(AzuriteFixture azurite)
         Assert.DoesNotContain(timeline, e => e.Kind == "promoted-to-environment");
         Assert.Null((await EnvironmentAsync(host)).LiveDeploymentId);
         Assert.Null((await host.Deployments.GetRequiredAsync(deployment.Id, CancellationToken.None)).AwaitingApprovalFor);
-        await Assert.ThrowsAsync<CommandRefusedException>(() => host.Deployments.DecideApprovalAsync(deployment.Id, approve: true, "omar", null, CancellationToken.None));
+        await Assert.ThrowsAsync<CommandRefusedException>(() => host.Promotions.DecideApprovalAsync(deployment.Id, approve: true, "omar", null, CancellationToken.None));
     }
 
     [Fact]
@@ -59,15 +59,15 @@ public sealed class ApprovalTests(AzuriteFixture azurite)
     {
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("again"));
         var deployment = await SuccessfulDeploymentAsync(host, approvalExpiry: null);
-        await host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
-        await host.Deployments.DecideApprovalAsync(deployment.Id, approve: false, "omar", "not during the sale", CancellationToken.None);
+        await host.Promotions.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
+        await host.Promotions.DecideApprovalAsync(deployment.Id, approve: false, "omar", "not during the sale", CancellationToken.None);
         await host.WaitForEventAsync(deployment.Id, "rejected");
 
-        var again = await host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
+        var again = await host.Promotions.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
 
         Assert.True(again.AwaitingApproval);
         Assert.Equal("prod", (await host.Deployments.GetRequiredAsync(deployment.Id, CancellationToken.None)).AwaitingApprovalFor);
-        await host.Deployments.DecideApprovalAsync(deployment.Id, approve: true, "omar", "sale is over", CancellationToken.None);
+        await host.Promotions.DecideApprovalAsync(deployment.Id, approve: true, "omar", "sale is over", CancellationToken.None);
         await Polling.UntilAsync("the deployment to go live in prod", async _ =>
             (await EnvironmentAsync(host)).LiveDeploymentId == deployment.Id ? "live" : null, DeploymentsTestHost.DefaultTimeout);
         var timeline = await host.Deployments.EventsAsync(deployment.Id, CancellationToken.None);
@@ -80,20 +80,20 @@ public sealed class ApprovalTests(AzuriteFixture azurite)
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("expiry"));
         var deployment = await SuccessfulDeploymentAsync(host, approvalExpiry: TimeSpan.FromSeconds(2));
 
-        await host.Deployments.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
+        await host.Promotions.PromoteToEnvironmentAsync(Names.DefaultNamespace, "prod", deployment.Id, scaleDownPrevious: true, "nina", CancellationToken.None);
 
         var timeline = await host.WaitForEventAsync(deployment.Id, "approval-expired");
         Assert.DoesNotContain(timeline, e => e.Kind is "approved" or "promoted-to-environment");
         Assert.Null((await EnvironmentAsync(host)).LiveDeploymentId);
         Assert.Null((await host.Deployments.GetRequiredAsync(deployment.Id, CancellationToken.None)).AwaitingApprovalFor);
-        await Assert.ThrowsAsync<CommandRefusedException>(() => host.Deployments.DecideApprovalAsync(deployment.Id, approve: true, "omar", null, CancellationToken.None));
+        await Assert.ThrowsAsync<CommandRefusedException>(() => host.Promotions.DecideApprovalAsync(deployment.Id, approve: true, "omar", null, CancellationToken.None));
     }
 
     /// <summary>An environment "prod" that requires approval, and a successful deployment of an app on its cluster.</summary>
     private static async Task<Deployment> SuccessfulDeploymentAsync(DeploymentsTestHost host, TimeSpan? approvalExpiry)
     {
         var cluster = await host.CreateLocalClusterAsync();
-        await host.Catalog.CreateEnvironmentAsync("prod", null, cluster.Id, 1, requiresApproval: true, approvalExpiry, CancellationToken.None);
+        await host.Environments.CreateEnvironmentAsync("prod", null, cluster.Id, 1, requiresApproval: true, approvalExpiry, CancellationToken.None);
         var app = await host.CreateSampleAppAsync(cluster, instances: 1);
         return await host.DeploySuccessfullyAsync(app.Id);
     }

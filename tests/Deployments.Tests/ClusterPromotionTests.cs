@@ -19,10 +19,10 @@ public sealed class ClusterPromotionTests(AzuriteFixture azurite)
         var source = await host.DeploySuccessfullyAsync(app.Id);
         var sourceAllocations = await host.RunningAsync(app.Id);
 
-        var result = await host.Deployments.PromoteToClusterAsync(new PromoteToClusterRequest(source.Id, west.Id, "mia", NewName: "shop-west", DeleteSource: true,
+        var result = await host.Promotions.PromoteToClusterAsync(new PromoteToClusterRequest(source.Id, west.Id, "mia", NewName: "shop-west", DeleteSource: true,
             Overrides: new RevisionOverrides(
                 Environment: new Dictionary<string, EnvironmentValue> { ["VERSION"] = new("v1-west", null) },
-                Groups: new Dictionary<string, int> { ["web"] = 2 })), host.Catalog, CancellationToken.None);
+                Groups: new Dictionary<string, int> { ["web"] = 2 })), CancellationToken.None);
 
         Assert.Equal(source.Id, result.SourceDeploymentId);
         Assert.NotEqual(source.Id, result.NewDeploymentId);
@@ -70,7 +70,7 @@ public sealed class ClusterPromotionTests(AzuriteFixture azurite)
         var source = await host.DeploySuccessfullyAsync(app.Id);
         var sourceAllocations = await host.RunningAsync(app.Id);
 
-        var result = await host.Deployments.PromoteToClusterAsync(new PromoteToClusterRequest(source.Id, west.Id, "mia"), host.Catalog, CancellationToken.None);
+        var result = await host.Promotions.PromoteToClusterAsync(new PromoteToClusterRequest(source.Id, west.Id, "mia"), CancellationToken.None);
 
         Assert.False(result.SourceDeleted);
         Assert.Equal(DeploymentStatus.Successful, (await host.WaitForEndAsync(result.NewDeploymentId)).Status);
@@ -96,8 +96,8 @@ public sealed class ClusterPromotionTests(AzuriteFixture azurite)
         Assert.Equal(DeploymentStatus.Successful, source.Status);
         var sourceAllocations = await host.RunningAsync(app.Id);
 
-        var result = await host.Deployments.PromoteToClusterAsync(new PromoteToClusterRequest(source.Id, west.Id, "mia", DeleteSource: true,
-            Overrides: new RevisionOverrides(Environment: new Dictionary<string, EnvironmentValue> { ["FAIL_HEALTH"] = new("true", null) })), host.Catalog, CancellationToken.None);
+        var result = await host.Promotions.PromoteToClusterAsync(new PromoteToClusterRequest(source.Id, west.Id, "mia", DeleteSource: true,
+            Overrides: new RevisionOverrides(Environment: new Dictionary<string, EnvironmentValue> { ["FAIL_HEALTH"] = new("true", null) })), CancellationToken.None);
 
         Assert.Equal(DeploymentStatus.Failed, (await host.WaitForEndAsync(result.NewDeploymentId)).Status);
         using var deadline = new CancellationTokenSource(DeploymentsTestHost.DefaultTimeout);

@@ -41,7 +41,7 @@ public sealed class FailureAndRollbackTests(AzuriteFixture azurite)
             Assert.Equal(DeploymentStatus.Successful, (await host.WaitForEndAsync(deployment.Id)).Status);
         }
 
-        var rollback = await host.Deployments.RollbackAsync(new RollbackCommand(app.Id, 1, "dave", "bad release"), CancellationToken.None);
+        var rollback = await host.Rollbacks.RollbackAsync(new RollbackCommand(app.Id, 1, "dave", "bad release"), CancellationToken.None);
         var done = await host.WaitForEndAsync(rollback.Id);
 
         Assert.Equal(DeploymentStatus.Successful, done.Status);
@@ -64,7 +64,7 @@ public sealed class FailureAndRollbackTests(AzuriteFixture azurite)
         Assert.Equal(DeploymentStatus.Successful, (await host.WaitForEndAsync(second.Id)).Status);
         Assert.Equal(4, (await host.RunningAsync(app.Id)).Count);
 
-        var rollback = await host.Deployments.RollbackAsync(new RollbackCommand(app.Id, null, "erin"), CancellationToken.None);
+        var rollback = await host.Rollbacks.RollbackAsync(new RollbackCommand(app.Id, null, "erin"), CancellationToken.None);
         Assert.True(rollback.Instant);
         Assert.Equal(DeploymentStatus.Successful, (await host.WaitForEndAsync(rollback.Id)).Status);
 

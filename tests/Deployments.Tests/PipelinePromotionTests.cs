@@ -16,12 +16,12 @@ public sealed class PipelinePromotionTests(AzuriteFixture azurite)
         var eu = await host.CreateSampleAppAsync(cluster, instances: 1, name: "shop-eu");
         var us = await host.CreateSampleAppAsync(cluster, instances: 2, name: "shop-us");
         var asia = await host.CreateSampleAppAsync(cluster, instances: 1, name: "shop-asia");
-        var pipeline = await host.Catalog.CreatePipelineAsync("release", null, [[dev.Id], [eu.Id, us.Id, asia.Id]], CancellationToken.None);
+        var pipeline = await host.Pipelines.CreatePipelineAsync("release", null, [[dev.Id], [eu.Id, us.Id, asia.Id]], CancellationToken.None);
         var source = await host.DeploySuccessfullyAsync(dev.Id, DeploymentsTestHost.SampleRevision("v2"));
         // The pipeline still names the app, but it no longer exists: the service cannot deploy to it.
-        await host.Catalog.DeleteAppAsync(asia.Id, CancellationToken.None);
+        await host.Apps.DeleteAppAsync(asia.Id, CancellationToken.None);
 
-        var result = await host.Deployments.PromotePipelineAsync(pipeline.Id, dev.Id, null, "pat", CancellationToken.None);
+        var result = await host.Promotions.PromotePipelineAsync(pipeline.Id, dev.Id, null, "pat", CancellationToken.None);
 
         Assert.Equal(source.Id, result.SourceDeploymentId);
         Assert.Equal([eu.Id, us.Id, asia.Id], result.Targets.Select(t => t.AppId));
@@ -58,9 +58,9 @@ public sealed class PipelinePromotionTests(AzuriteFixture azurite)
         var cluster = await host.CreateLocalClusterAsync();
         var dev = await host.CreateSampleAppAsync(cluster, instances: 1, name: "shop-dev");
         var prod = await host.CreateSampleAppAsync(cluster, instances: 1, name: "shop-prod");
-        var pipeline = await host.Catalog.CreatePipelineAsync("release", null, [[dev.Id], [prod.Id]], CancellationToken.None);
+        var pipeline = await host.Pipelines.CreatePipelineAsync("release", null, [[dev.Id], [prod.Id]], CancellationToken.None);
 
-        var refusal = await Assert.ThrowsAsync<CommandRefusedException>(() => host.Deployments.PromotePipelineAsync(pipeline.Id, dev.Id, null, "pat", CancellationToken.None));
+        var refusal = await Assert.ThrowsAsync<CommandRefusedException>(() => host.Promotions.PromotePipelineAsync(pipeline.Id, dev.Id, null, "pat", CancellationToken.None));
 
         Assert.Contains("shop-dev", refusal.Message, StringComparison.Ordinal);
         Assert.Empty((await host.Deployments.ListAsync(new Storage.DeploymentQuery { AppId = prod.Id }, CancellationToken.None)).Deployments);

@@ -81,6 +81,6 @@ public sealed class WebhookDriverRolloutTests(AzuriteFixture azurite)
     }
 
     private static Task<Cluster> WebhookClusterAsync(DeploymentsTestHost host, StubPlatformServer platform, string secret) =>
-        host.Catalog.CreateClusterAsync("edge", "eu-west", ClusterKind.Shared, "webhook",
+        host.Clusters.CreateClusterAsync("edge", "eu-west", ClusterKind.Shared, "webhook",
             new Dictionary<string, string> { ["endpoint"] = platform.BaseUrl, ["secret"] = secret }, CancellationToken.None);
 }

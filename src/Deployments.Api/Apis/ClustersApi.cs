@@ -11,17 +11,17 @@ internal static class ClustersApi
     {
         var clusters = api.MapGroup("/clusters").WithTags("Clusters").WithIdempotentPosts();
         clusters.MapPost("/", CreateAsync).Accepts<CreateClusterBody>(ApiSetup.JsonContentType).WithName("CreateCluster");
-        clusters.MapGet("/", async (CatalogService catalog, CancellationToken ct) =>
+        clusters.MapGet("/", async (ClusterCatalog catalog, CancellationToken ct) =>
             TypedResults.Ok(new ClusterList([.. (await catalog.ListClustersAsync(ct)).Select(ClusterResource.From)])))
             .WithName("ListClusters");
-        clusters.MapGet("/{id}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
+        clusters.MapGet("/{id}", async (Guid id, ClusterCatalog catalog, CancellationToken ct) =>
             TypedResults.Ok(ClusterResource.From(await catalog.GetClusterAsync(id, ct))))
             .WithName("GetCluster");
-        clusters.MapPatch("/{id}", async (Guid id, JsonBody<UpdateClusterBody> body, CatalogService catalog, CancellationToken ct) =>
+        clusters.MapPatch("/{id}", async (Guid id, JsonBody<UpdateClusterBody> body, ClusterCatalog catalog, CancellationToken ct) =>
             TypedResults.Ok(ClusterResource.From(await catalog.UpdateClusterAsync(id, body.Required.ToUpdate(), ct))))
             .Accepts<UpdateClusterBody>(ApiSetup.JsonContentType)
             .WithName("UpdateCluster");
-        clusters.MapDelete("/{id}", async (Guid id, CatalogService catalog, CancellationToken ct) =>
+        clusters.MapDelete("/{id}", async (Guid id, ClusterCatalog catalog, CancellationToken ct) =>
         {
             await catalog.DeleteClusterAsync(id, ct);
             return TypedResults.NoContent();
@@ -30,7 +30,7 @@ internal static class ClustersApi
         return api;
     }
 
-    private static async Task<Created<ClusterResource>> CreateAsync(JsonBody<CreateClusterBody> body, CatalogService catalog, CancellationToken ct)
+    private static async Task<Created<ClusterResource>> CreateAsync(JsonBody<CreateClusterBody> body, ClusterCatalog catalog, CancellationToken ct)
     {
         var request = body.Required;
         var cluster = await catalog.CreateClusterAsync(request.Name ?? string.Empty, request.Region ?? string.Empty, request.Kind,

@@ -50,12 +50,12 @@ internal static class DeploymentsApi
         }))
             .Accepts<AllocationHealthBody>(ApiSetup.JsonContentType)
             .WithName("SetAllocationHealth");
-        deployments.MapPost("/{id}/approve", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
-            Command(() => service.DecideApprovalAsync(id, true, Actor.Of(http.User), Reason(body), ct)))
+        deployments.MapPost("/{id}/approve", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentPromotions promotions, CancellationToken ct) =>
+            Command(() => promotions.DecideApprovalAsync(id, true, Actor.Of(http.User), Reason(body), ct)))
             .Accepts<ReasonBody>(ApiSetup.JsonContentType)
             .WithName("ApproveDeployment");
-        deployments.MapPost("/{id}/reject", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
-            Command(() => service.DecideApprovalAsync(id, false, Actor.Of(http.User), Reason(body), ct)))
+        deployments.MapPost("/{id}/reject", (Guid id, JsonBody<ReasonBody> body, HttpContext http, DeploymentPromotions promotions, CancellationToken ct) =>
+            Command(() => promotions.DecideApprovalAsync(id, false, Actor.Of(http.User), Reason(body), ct)))
             .Accepts<ReasonBody>(ApiSetup.JsonContentType)
             .WithName("RejectDeployment");
         deployments.MapPost("/{id}/promote-to-cluster", PromoteToClusterAsync).Accepts<PromoteToClusterBody>(ApiSetup.JsonContentType).WithName("PromoteDeploymentToCluster");
@@ -143,13 +143,13 @@ internal static class DeploymentsApi
     }
 
     /// <summary>Mengi-style: the revision becomes a new app on the target cluster; 202 with the new deployment to follow.</summary>
-    private static async Task<AcceptedWork<PromoteToClusterResult>> PromoteToClusterAsync(Guid id, JsonBody<PromoteToClusterBody> body, HttpContext http, DeploymentService service, CatalogService catalog, CancellationToken ct)
+    private static async Task<AcceptedWork<PromoteToClusterResult>> PromoteToClusterAsync(Guid id, JsonBody<PromoteToClusterBody> body, HttpContext http, DeploymentPromotions promotions, CancellationToken ct)
     {
         var request = body.Required;
         DeploymentBodyRules.CheckPromoteToCluster(request);
         request.Overrides?.Check(request.NewName);
-        var result = await service.PromoteToClusterAsync(new PromoteToClusterRequest(id, request.TargetClusterId.GetValueOrDefault(), Actor.Of(http.User),
-            request.Overrides?.NameOr(request.NewName) ?? request.NewName, request.DeleteSource, request.Overrides?.ToOverrides()), catalog, ct);
+        var result = await promotions.PromoteToClusterAsync(new PromoteToClusterRequest(id, request.TargetClusterId.GetValueOrDefault(), Actor.Of(http.User),
+            request.Overrides?.NameOr(request.NewName) ?? request.NewName, request.DeleteSource, request.Overrides?.ToOverrides()), ct);
         return AcceptedWork.At($"/api/deployments/{result.NewDeploymentId}", result);
     }
 

@@ -12,14 +12,14 @@ internal static class EnvironmentsApi
     {
         var environments = api.MapGroup("/environments").WithTags("Environments").WithIdempotentPosts();
         environments.MapPost("/", CreateAsync).Accepts<CreateEnvironmentBody>(ApiSetup.JsonContentType).WithName("CreateEnvironment");
-        environments.MapGet("/", async ([FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
+        environments.MapGet("/", async ([FromQuery(Name = "namespace")] string? @namespace, EnvironmentCatalog catalog, CancellationToken ct) =>
             TypedResults.Ok(new EnvironmentList([.. (await catalog.ListEnvironmentsAsync(QueryValues.Namespace(@namespace), ct)).Select(EnvironmentResource.From)])))
             .WithName("ListEnvironments");
-        environments.MapGet("/{name}", async (string name, [FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
+        environments.MapGet("/{name}", async (string name, [FromQuery(Name = "namespace")] string? @namespace, EnvironmentCatalog catalog, CancellationToken ct) =>
             TypedResults.Ok(EnvironmentResource.From(await catalog.GetEnvironmentAsync(QueryValues.Namespace(@namespace), name, ct))))
             .WithName("GetEnvironment");
         environments.MapPatch("/{name}", UpdateAsync).Accepts<UpdateEnvironmentBody>(ApiSetup.JsonContentType).WithName("UpdateEnvironment");
-        environments.MapDelete("/{name}", async (string name, [FromQuery(Name = "namespace")] string? @namespace, CatalogService catalog, CancellationToken ct) =>
+        environments.MapDelete("/{name}", async (string name, [FromQuery(Name = "namespace")] string? @namespace, EnvironmentCatalog catalog, CancellationToken ct) =>
         {
             await catalog.DeleteEnvironmentAsync(QueryValues.Namespace(@namespace), name, ct);
             return TypedResults.NoContent();
@@ -29,7 +29,7 @@ internal static class EnvironmentsApi
         return api;
     }
 
-    private static async Task<Created<EnvironmentResource>> CreateAsync([FromQuery(Name = "namespace")] string? @namespace, JsonBody<CreateEnvironmentBody> body, CatalogService catalog, CancellationToken ct)
+    private static async Task<Created<EnvironmentResource>> CreateAsync([FromQuery(Name = "namespace")] string? @namespace, JsonBody<CreateEnvironmentBody> body, EnvironmentCatalog catalog, CancellationToken ct)
     {
         var request = body.Required;
         RequiredFields.Check(("cluster_id", request.ClusterId is not null));
@@ -38,7 +38,7 @@ internal static class EnvironmentsApi
         return TypedResults.Created(Location(environment.Namespace, environment.Name), EnvironmentResource.From(environment));
     }
 
-    private static async Task<Ok<EnvironmentResource>> UpdateAsync(string name, [FromQuery(Name = "namespace")] string? @namespace, JsonBody<UpdateEnvironmentBody> body, CatalogService catalog, CancellationToken ct)
+    private static async Task<Ok<EnvironmentResource>> UpdateAsync(string name, [FromQuery(Name = "namespace")] string? @namespace, JsonBody<UpdateEnvironmentBody> body, EnvironmentCatalog catalog, CancellationToken ct)
     {
         var update = body.Required.ToUpdate(body.Has(UpdateEnvironmentBody.ApprovalExpiryField));
         return TypedResults.Ok(EnvironmentResource.From(await catalog.UpdateEnvironmentAsync(QueryValues.Namespace(@namespace), name, update, ct)));
@@ -47,13 +47,13 @@ internal static class EnvironmentsApi
     /// <summary>200 with the outcome when the deployment is live at once; 202 when the environment waits for an approval.</summary>
     private static async Task<Results<Ok<EnvironmentPromotionResult>, AcceptedWork<EnvironmentPromotionResult>>> PromoteAsync(
         string name, [FromQuery(Name = "namespace")] string? @namespace, JsonBody<PromoteToEnvironmentBody> body, HttpContext http,
-        CatalogService catalog, DeploymentService service, CancellationToken ct)
+        EnvironmentCatalog catalog, DeploymentPromotions promotions, CancellationToken ct)
     {
         var request = body.Required;
         RequiredFields.Check(("deployment_id", request.DeploymentId is not null));
         var deploymentId = request.DeploymentId.GetValueOrDefault();
         var environment = await catalog.GetEnvironmentAsync(QueryValues.Namespace(@namespace), name, ct);
-        var result = await service.PromoteToEnvironmentAsync(environment.Namespace, environment.Name, deploymentId, request.ScaleDownPreviousDeployment, Actor.Of(http.User), ct);
+        var result = await promotions.PromoteToEnvironmentAsync(environment.Namespace, environment.Name, deploymentId, request.ScaleDownPreviousDeployment, Actor.Of(http.User), ct);
         return result.AwaitingApproval ? AcceptedWork.At($"/api/deployments/{deploymentId}", result) : TypedResults.Ok(result);
     }
 

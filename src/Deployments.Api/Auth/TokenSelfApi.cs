@@ -16,7 +16,7 @@ internal static class TokenSelfApi
         return api;
     }
 
-    private static async Task<Ok<SelfResponse>> SelfAsync(HttpContext http, CatalogService catalog, CancellationToken ct)
+    private static async Task<Ok<SelfResponse>> SelfAsync(HttpContext http, AppCatalog catalog, CancellationToken ct)
     {
         var user = http.User;
         var highest = Capabilities.TryParse(user.FindFirst(Capabilities.ClaimType)?.Value, out var parsed) ? parsed : Capability.Read;

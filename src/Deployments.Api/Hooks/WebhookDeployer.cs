@@ -12,7 +12,7 @@ namespace Deployments.Api.Hooks;
 /// Starts the deployment a webhook asks for, at most once per delivery id: claim the delivery, resolve the
 /// app, create the deployment, record the answer. A redelivery is answered with the recorded answer.
 /// </summary>
-internal sealed class WebhookDeployer(DeploymentService deployments, AppStore apps, WebhookDeliveryStore deliveries)
+internal sealed class WebhookDeployer(DeploymentService deployments, AppCatalog apps, WebhookDeliveryStore deliveries)
 {
     public const string ReplayedHeader = "X-Delivery-Replayed";
 
@@ -56,8 +56,8 @@ internal sealed class WebhookDeployer(DeploymentService deployments, AppStore ap
     {
         var reference = intent.App;
         var app = reference.Id is { } id
-            ? await apps.GetAsync(id, cancellationToken)
-            : await apps.FindByNameAsync(reference.Namespace, reference.Name!, cancellationToken);
+            ? await apps.FindAppAsync(id, cancellationToken)
+            : await apps.FindAppAsync(reference.Namespace, reference.Name!, cancellationToken);
         if (app is null)
         {
             throw new UnprocessableException(reference.Id is null ? "app" : "app_id", $"No app {reference} exists.");

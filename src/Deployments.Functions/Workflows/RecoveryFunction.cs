@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Deployments.Functions.Workflows;
 
 /// <summary>
-/// The recovery pass (<see cref="DeploymentService.RecoverAsync"/>) under the Functions host. The self-host runs
+/// The recovery pass (<see cref="DeploymentRecovery.RecoverAsync"/>) under the Functions host. The self-host runs
 /// it as a background service; a Functions worker has no Durable Functions client outside an invocation, so
 /// here a timer function binds one. The host runs each occurrence on one instance at a time.
 /// </summary>
@@ -19,7 +19,7 @@ namespace Deployments.Functions.Workflows;
 /// writing a deployment and starting its orchestration), and any command to such a deployment launches it at
 /// once, so a minute's wait is the price of a crash, not of normal work.
 /// </remarks>
-public sealed partial class RecoveryFunction(DeploymentService deployments, IOptions<DeploymentServiceOptions> options, ILogger<RecoveryFunction> logger)
+public sealed partial class RecoveryFunction(DeploymentRecovery deployments, IOptions<DeploymentServiceOptions> options, ILogger<RecoveryFunction> logger)
 {
     /// <summary>At the start of every minute.</summary>
     public const string Schedule = "0 * * * * *";

@@ -13,7 +13,7 @@ namespace Deployments.Server.QuickStart;
 /// commands that roll a canary out to it. Idempotent: found by name, created only when missing.
 /// </summary>
 internal sealed partial class QuickStartSeeder(
-    CatalogService catalog, DeploymentService deployments, AppStore apps, CatalogStore clusters, AdminKeyDisplay adminKey,
+    AppCatalog apps, ClusterCatalog clusters, DeploymentService deployments, AdminKeyDisplay adminKey,
     IConfiguration configuration, ILogger<QuickStartSeeder> logger) : BackgroundService
 {
     public const string ClusterName = "local";
@@ -33,9 +33,9 @@ internal sealed partial class QuickStartSeeder(
         try
         {
             var cluster = (await clusters.ListClustersAsync(stoppingToken)).FirstOrDefault(c => c.Name == ClusterName)
-                ?? await catalog.CreateClusterAsync(ClusterName, "local", ClusterKind.Dedicated, "process", null, stoppingToken);
-            var app = await apps.FindByNameAsync(Names.DefaultNamespace, AppName, stoppingToken)
-                ?? await catalog.CreateAppAsync(new CreateAppRequest(AppName, cluster.Id, new Dictionary<string, int> { ["web"] = 3 },
+                ?? await clusters.CreateClusterAsync(ClusterName, "local", ClusterKind.Dedicated, "process", null, stoppingToken);
+            var app = await apps.FindAppAsync(Names.DefaultNamespace, AppName, stoppingToken)
+                ?? await apps.CreateAppAsync(new CreateAppRequest(AppName, cluster.Id, new Dictionary<string, int> { ["web"] = 3 },
                     Revision: new RevisionSpec(new Artifact(null, "dotnet", [sample]), Environment: new Dictionary<string, EnvironmentValue> { ["VERSION"] = new("v1", null) })), stoppingToken);
             await RunFirstRevisionAsync(app, stoppingToken);
             Console.WriteLine(QuickStartGuide.Text(configuration, app, sample, adminKey.ShownKey));

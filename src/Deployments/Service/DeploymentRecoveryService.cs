@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 namespace Deployments.Service;
 
 /// <summary>
-/// Runs <see cref="DeploymentService.RecoverAsync"/> every <see cref="DeploymentServiceOptions.RecoveryInterval"/>
+/// Runs <see cref="DeploymentRecovery.RecoverAsync"/> every <see cref="DeploymentServiceOptions.RecoveryInterval"/>
 /// beside the worker, so what a process left half-written when it died is finished within a bounded time
 /// (settle time plus one interval). Every host may run it: launching and re-indexing are safe to repeat.
 /// </summary>
 internal sealed partial class DeploymentRecoveryService(
-    DeploymentService deployments, IOptions<DeploymentServiceOptions> options, TimeProvider time, ILogger<DeploymentRecoveryService> logger)
+    DeploymentRecovery deployments, IOptions<DeploymentServiceOptions> options, TimeProvider time, ILogger<DeploymentRecoveryService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

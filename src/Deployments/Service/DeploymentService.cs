@@ -6,7 +6,6 @@ using Deployments.Storage;
 using Deployments.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
 
 namespace Deployments.Service;
 
@@ -22,7 +21,6 @@ public sealed partial class DeploymentService(
     CatalogStore catalog,
     DurableTaskClient orchestrations,
     TargetDriverRegistry drivers,
-    IOptions<DeploymentServiceOptions> options,
     TimeProvider time,
     DeploymentMetrics metrics)
 {
@@ -176,7 +174,7 @@ public sealed partial class DeploymentService(
     /// The part of creating a deployment that follows its record, safe to run again: tells the deployment it
     /// supersedes (still running) to stop, then starts the rollout's orchestration unless it exists.
     /// </summary>
-    private async Task<Deployment> LaunchAsync(Deployment deployment, CancellationToken cancellationToken)
+    internal async Task<Deployment> LaunchAsync(Deployment deployment, CancellationToken cancellationToken)
     {
         if (deployment.Status.IsTerminal())
         {
@@ -264,7 +262,7 @@ public sealed class DeploymentServiceOptions
     /// <summary>A rollback to one of this many most recent revisions is instant: full scale at once, no canary steps.</summary>
     public int RollbackWindowRevisions { get; set; } = 3;
 
-    /// <summary>How often the recovery pass looks for what a crash left half-written (see <see cref="DeploymentService.RecoverAsync"/>).</summary>
+    /// <summary>How often the recovery pass looks for what a crash left half-written (see <see cref="DeploymentRecovery.RecoverAsync"/>).</summary>
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a deployment's rows go unchanged before the recovery pass takes them as left behind by a dead process.</summary>

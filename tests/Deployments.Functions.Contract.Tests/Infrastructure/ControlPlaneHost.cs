@@ -1,12 +1,12 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Deployments.Drivers;
 using Deployments.Api.Auth;
 using Deployments.Api.Hooks;
+using Deployments.Drivers;
+using Deployments.Model;
 using Deployments.Server;
 using Deployments.Server.Telemetry;
-using Deployments.Model;
 using Deployments.Service;
 using DevStorage;
 using Microsoft.AspNetCore.Builder;
@@ -104,17 +104,19 @@ internal sealed class ControlPlaneHost : IAsyncDisposable
         return body.RootElement.GetProperty("token").GetString()!;
     }
 
-    public CatalogService Catalog => Services.GetRequiredService<CatalogService>();
+    public ClusterCatalog Clusters => Services.GetRequiredService<ClusterCatalog>();
+
+    public AppCatalog Apps => Services.GetRequiredService<AppCatalog>();
 
     public async Task<Cluster> CreateLocalClusterAsync(string name = "local") =>
-        await Catalog.CreateClusterAsync(name, "local", ClusterKind.Dedicated, "process", new Dictionary<string, string> { ["stateDirectory"] = StateDirectory }, CancellationToken.None);
+        await Clusters.CreateClusterAsync(name, "local", ClusterKind.Dedicated, "process", new Dictionary<string, string> { ["stateDirectory"] = StateDirectory }, CancellationToken.None);
 
     public static RevisionSpec SampleRevision(string version) => new(
         new Artifact(null, "dotnet", [AppOutput.SampleService]),
         Environment: new Dictionary<string, EnvironmentValue> { ["VERSION"] = new(version, null) });
 
     public async Task<App> CreateSampleAppAsync(Cluster cluster, string name = "shop", string @namespace = "default", int instances = 1, string? environment = null) =>
-        await Catalog.CreateAppAsync(new CreateAppRequest(name, cluster.Id, new Dictionary<string, int> { ["web"] = instances }, @namespace, environment, Revision: SampleRevision("v1")), CancellationToken.None);
+        await Apps.CreateAppAsync(new CreateAppRequest(name, cluster.Id, new Dictionary<string, int> { ["web"] = instances }, @namespace, environment, Revision: SampleRevision("v1")), CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,8 +1,8 @@
 using Deployments.Drivers;
-using Deployments.Model;
-using Deployments.Service;
 using Deployments.Engine;
+using Deployments.Model;
 using Deployments.Orchestrations;
+using Deployments.Service;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,12 +29,14 @@ internal sealed class DomainServices : IAsyncDisposable
 
     public string StateDirectory { get; }
 
-    public CatalogService Catalog => provider.GetRequiredService<CatalogService>();
+    public ClusterCatalog Clusters => provider.GetRequiredService<ClusterCatalog>();
+
+    public AppCatalog Apps => provider.GetRequiredService<AppCatalog>();
 
     public async Task<App> CreateSampleAppAsync(int instances = 1)
     {
-        var cluster = await Catalog.CreateClusterAsync("local", "local", ClusterKind.Dedicated, "process", new Dictionary<string, string> { ["stateDirectory"] = StateDirectory }, CancellationToken.None);
-        return await Catalog.CreateAppAsync(new CreateAppRequest("shop", cluster.Id, new Dictionary<string, int> { ["web"] = instances }, Revision: ControlPlaneHost.SampleRevision("v1")), CancellationToken.None);
+        var cluster = await Clusters.CreateClusterAsync("local", "local", ClusterKind.Dedicated, "process", new Dictionary<string, string> { ["stateDirectory"] = StateDirectory }, CancellationToken.None);
+        return await Apps.CreateAppAsync(new CreateAppRequest("shop", cluster.Id, new Dictionary<string, int> { ["web"] = instances }, Revision: ControlPlaneHost.SampleRevision("v1")), CancellationToken.None);
     }
 
     /// <summary>Stops the sample processes of a cluster that keeps its state in the driver's default directory.</summary>

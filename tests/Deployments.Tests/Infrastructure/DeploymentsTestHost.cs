@@ -1,8 +1,8 @@
 using Deployments.Drivers;
-using Deployments.Model;
-using Deployments.Service;
 using Deployments.Engine;
+using Deployments.Model;
 using Deployments.Orchestrations;
+using Deployments.Service;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -35,7 +35,21 @@ internal sealed class DeploymentsTestHost : IAsyncDisposable
 
     public DeploymentService Deployments => host.Services.GetRequiredService<DeploymentService>();
 
-    public CatalogService Catalog => host.Services.GetRequiredService<CatalogService>();
+    public AppCatalog Apps => host.Services.GetRequiredService<AppCatalog>();
+
+    public ClusterCatalog Clusters => host.Services.GetRequiredService<ClusterCatalog>();
+
+    public EnvironmentCatalog Environments => host.Services.GetRequiredService<EnvironmentCatalog>();
+
+    public PipelineCatalog Pipelines => host.Services.GetRequiredService<PipelineCatalog>();
+
+    public SubscriptionCatalog Subscriptions => host.Services.GetRequiredService<SubscriptionCatalog>();
+
+    public DeploymentPromotions Promotions => host.Services.GetRequiredService<DeploymentPromotions>();
+
+    public DeploymentRollbacks Rollbacks => host.Services.GetRequiredService<DeploymentRollbacks>();
+
+    public DeploymentRecovery Recovery => host.Services.GetRequiredService<DeploymentRecovery>();
 
     public IServiceProvider Services => host.Services;
 
@@ -75,7 +89,7 @@ internal sealed class DeploymentsTestHost : IAsyncDisposable
     }
 
     public async Task<Cluster> CreateLocalClusterAsync(string name = "local") =>
-        await Catalog.CreateClusterAsync(name, "local", ClusterKind.Dedicated, "process", new Dictionary<string, string> { ["stateDirectory"] = stateDirectory }, CancellationToken.None);
+        await Clusters.CreateClusterAsync(name, "local", ClusterKind.Dedicated, "process", new Dictionary<string, string> { ["stateDirectory"] = stateDirectory }, CancellationToken.None);
 
     public static RevisionSpec SampleRevision(string version, bool failHealth = false) => new(
         new Artifact(null, "dotnet", [BuildOutputs.SampleService]),
@@ -86,7 +100,7 @@ internal sealed class DeploymentsTestHost : IAsyncDisposable
         });
 
     public async Task<App> CreateSampleAppAsync(Cluster cluster, int instances, string name = "shop", string version = "v1") =>
-        await Catalog.CreateAppAsync(new CreateAppRequest(name, cluster.Id, new Dictionary<string, int> { ["web"] = instances }, Revision: SampleRevision(version)), CancellationToken.None);
+        await Apps.CreateAppAsync(new CreateAppRequest(name, cluster.Id, new Dictionary<string, int> { ["web"] = instances }, Revision: SampleRevision(version)), CancellationToken.None);
 
     /// <summary>A deployment whose options make failures show quickly in tests.</summary>
     public static DeploymentOptions FastOptions(params CanaryStep[] steps) => new()

@@ -6,14 +6,14 @@ using Microsoft.DurableTask;
 namespace Deployments.Orchestrations.Activities;
 
 /// <summary>Makes a deployment the live one of an environment, scaling the previous live one down unless told not to.</summary>
-public sealed class ApplyEnvironmentPromotionActivity(DeploymentService service) : TaskActivity<EnvironmentPromotion, EnvironmentPromotionOutcome>
+public sealed class ApplyEnvironmentPromotionActivity(DeploymentPromotions service) : TaskActivity<EnvironmentPromotion, EnvironmentPromotionOutcome>
 {
     public override Task<EnvironmentPromotionOutcome> RunAsync(TaskActivityContext context, EnvironmentPromotion input) =>
         service.ApplyEnvironmentPromotionAsync(input, CancellationToken.None);
 }
 
 /// <summary>Writes an approval step onto the deployment's timeline (and whether it still awaits approval).</summary>
-public sealed class NoteApprovalActivity(DeploymentService service) : TaskActivity<ApprovalNote, bool>
+public sealed class NoteApprovalActivity(DeploymentPromotions service) : TaskActivity<ApprovalNote, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, ApprovalNote input)
     {

@@ -4,7 +4,7 @@ using Microsoft.DurableTask;
 namespace Deployments.Orchestrations.Activities;
 
 /// <summary>Starts the automatic rollback of a failed deployment; its id derives from the failed one, so a re-run finds it.</summary>
-public sealed class StartRollbackActivity(DeploymentService service) : TaskActivity<RollbackRequest, Guid>
+public sealed class StartRollbackActivity(DeploymentRollbacks service) : TaskActivity<RollbackRequest, Guid>
 {
     public override async Task<Guid> RunAsync(TaskActivityContext context, RollbackRequest request)
     {

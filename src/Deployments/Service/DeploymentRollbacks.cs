@@ -1,9 +1,12 @@
 using Deployments.Model;
 using Deployments.Refusals;
+using Deployments.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Deployments.Service;
 
-public sealed partial class DeploymentService
+/// <summary>Rollbacks of an app to an earlier revision, asked for by a user or by a failed rollout's auto-revert.</summary>
+public sealed class DeploymentRollbacks(DeploymentService service, DeploymentStore deployments, AppStore apps, IOptions<DeploymentServiceOptions> options)
 {
     /// <summary>
     /// Rolls an app back to a revision (its last stable one by default). A rollback to one of the most
@@ -23,12 +26,12 @@ public sealed partial class DeploymentService
         var id = command.FailedDeploymentId is { } failed ? RequestIds.Hash($"rollback:{failed:N}") : RequestIds.New($"rollback:{app.Id:N}");
         if (await deployments.GetAsync(id, cancellationToken) is { } existing)
         {
-            return await LaunchAsync(existing, cancellationToken);
+            return await service.LaunchAsync(existing, cancellationToken);
         }
 
         var instant = app.LatestRevision - target < options.Value.RollbackWindowRevisions;
         var rollbackOptions = new DeploymentOptions { MaxInFlight = Math.Max(1, app.TotalInstances), HealthCheck = HealthCheckMode.Checks };
-        return await StartDeploymentAsync(app, target, Strategy.Rolling, rollbackOptions, command.Actor,
+        return await service.StartDeploymentAsync(app, target, Strategy.Rolling, rollbackOptions, command.Actor,
             command.Reason ?? $"Rollback to revision {target}", DeploymentKind.Rollback, cancellationToken, id, instant);
     }
 

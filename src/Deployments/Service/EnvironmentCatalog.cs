@@ -1,19 +1,23 @@
 using Deployments.Model;
 using Deployments.Refusals;
 using Deployments.Rules;
+using Deployments.Storage;
 
 namespace Deployments.Service;
 
-public sealed partial class CatalogService
+/// <summary>
+/// Environments of a namespace: validated create, read, list, update and delete. Every request is validated in full before the first write, so a refused one leaves nothing behind.
+/// </summary>
+public sealed class EnvironmentCatalog(CatalogStore catalog, AppStore apps)
 {
     public async Task<EnvironmentDefinition> CreateEnvironmentAsync(string name, string? @namespace, Guid clusterId, int order, bool requiresApproval, TimeSpan? approvalExpiry, CancellationToken cancellationToken)
     {
         CallerScope.Demand(CallerScope.NamespaceOr(@namespace));
         var errors = new List<ValidationError>();
-        RequireName(errors, "name", name);
+        CatalogChecks.RequireName(errors, "name", name);
         Names.Optional(errors, "namespace", @namespace);
         CheckEnvironmentFields(errors, order, approvalExpiry);
-        ThrowIfAny(errors);
+        CatalogChecks.ThrowIfAny(errors);
         if (await catalog.GetClusterAsync(clusterId, cancellationToken) is null)
         {
             throw new UnprocessableException("cluster_id", $"Cluster {clusterId} does not exist.");
@@ -33,7 +37,7 @@ public sealed partial class CatalogService
     }
 
     public async Task<EnvironmentDefinition> GetEnvironmentAsync(string @namespace, string name, CancellationToken cancellationToken) =>
-        (Demanded(@namespace) && Names.IsValid(@namespace) && Names.IsValid(name) ? await catalog.GetEnvironmentAsync(@namespace, name, cancellationToken) : null)
+        (CatalogChecks.Demanded(@namespace) && Names.IsValid(@namespace) && Names.IsValid(name) ? await catalog.GetEnvironmentAsync(@namespace, name, cancellationToken) : null)
         ?? throw new NotFoundException("environment", $"{@namespace}/{name}");
 
     public Task<IReadOnlyList<EnvironmentDefinition>> ListEnvironmentsAsync(string @namespace, CancellationToken cancellationToken)
@@ -47,7 +51,7 @@ public sealed partial class CatalogService
         var current = await GetEnvironmentAsync(@namespace, name, cancellationToken);
         var errors = new List<ValidationError>();
         CheckEnvironmentFields(errors, update.Order ?? current.Order, update.ApprovalExpiry is { } expiry ? expiry.Value : current.ApprovalExpiry);
-        ThrowIfAny(errors);
+        CatalogChecks.ThrowIfAny(errors);
         if (update.ClusterId is { } clusterId && await catalog.GetClusterAsync(clusterId, cancellationToken) is null)
         {
             throw new UnprocessableException("cluster_id", $"Cluster {clusterId} does not exist.");

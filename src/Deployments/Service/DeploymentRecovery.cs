@@ -1,8 +1,11 @@
 using Deployments.Model;
+using Deployments.Storage;
+using Microsoft.DurableTask.Client;
 
 namespace Deployments.Service;
 
-public sealed partial class DeploymentService
+/// <summary>Finishes what a crashed process left half-written; the hosts run it on a timer.</summary>
+public sealed class DeploymentRecovery(DeploymentService service, DeploymentStore deployments, DurableTaskClient orchestrations, TimeProvider time)
 {
     /// <summary>
     /// One recovery pass over the deployments not yet ended, for what a crash between two writes leaves:
@@ -25,9 +28,9 @@ public sealed partial class DeploymentService
             // Pending and promoting are the statuses before the orchestration's first step: without an
             // orchestration, nothing else would ever move them.
             if (deployment.Status is DeploymentStatus.Pending or DeploymentStatus.Promoting
-                && await orchestrations.GetInstanceAsync(InstanceIdFor(deployment.Id), cancellationToken) is null)
+                && await orchestrations.GetInstanceAsync(DeploymentService.InstanceIdFor(deployment.Id), cancellationToken) is null)
             {
-                await LaunchAsync(deployment, cancellationToken);
+                await service.LaunchAsync(deployment, cancellationToken);
                 launched++;
             }
         }

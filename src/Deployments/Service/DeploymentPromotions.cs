@@ -2,12 +2,18 @@ using Deployments.Model;
 using Deployments.Refusals;
 using Deployments.Rules;
 using Deployments.Storage;
+using Deployments.Telemetry;
 using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Deployments.Service;
 
-public sealed partial class DeploymentService
+/// <summary>
+/// Promotions of a deployment beyond its app: to an environment (with approval where the environment asks for
+/// it), to another cluster as a new app (Mengi), and along a pipeline's stages.
+/// </summary>
+public sealed class DeploymentPromotions(DeploymentService service, DeploymentStore deployments, AppStore apps, AllocationStore allocations, CatalogStore catalog, DurableTaskClient orchestrations, TimeProvider time, DeploymentMetrics metrics, AppCatalog appCatalog)
 {
     /// <summary>How long a promotion waits for the previous approval's orchestration to finish after its decision.</summary>
     private static readonly TimeSpan DecidedApprovalGrace = TimeSpan.FromSeconds(30);
@@ -16,7 +22,7 @@ public sealed partial class DeploymentService
     /// Mengi-style promotion: the deployment's revision (with overrides) becomes a new app on the target
     /// cluster, deployed with status promoting until it runs; the source is deleted afterwards if asked.
     /// </summary>
-    public async Task<PromoteToClusterResult> PromoteToClusterAsync(PromoteToClusterRequest request, CatalogService catalogService, CancellationToken cancellationToken)
+    public async Task<PromoteToClusterResult> PromoteToClusterAsync(PromoteToClusterRequest request, CancellationToken cancellationToken)
     {
         var source = await deployments.GetRequiredAsync(request.DeploymentId, cancellationToken);
         var app = await apps.GetAsync(source.AppId, cancellationToken) ?? throw new NotFoundException("app", source.AppId.ToString());
@@ -35,13 +41,13 @@ public sealed partial class DeploymentService
             throw new ValidationException(invalid);
         }
 
-        var created = await catalogService.CreateAppAsync(new CreateAppRequest(
+        var created = await appCatalog.CreateAppAsync(new CreateAppRequest(
             request.NewName ?? $"{app.Name}-{cluster.Name}", cluster.Id, request.Overrides?.GroupsFor(app.Groups) ?? app.Groups, app.Namespace, app.Environment,
             app.Labels, app.Annotations, spec), cancellationToken);
         var strategyOptions = DeploymentOptionsValidator.Validate(source.Strategy, source.Options, created.Groups).Count == 0
             ? (source.Strategy, source.Options)
             : (Strategy.Rolling, new DeploymentOptions());
-        var deployment = await StartDeploymentAsync(created, 1, strategyOptions.Item1, strategyOptions.Item2, request.Actor,
+        var deployment = await service.StartDeploymentAsync(created, 1, strategyOptions.Item1, strategyOptions.Item2, request.Actor,
             $"Promoted from deployment {source.Id:N} on cluster {source.ClusterId:N}", DeploymentKind.ClusterPromotion, cancellationToken,
             initialStatus: DeploymentStatus.Promoting);
         if (request.DeleteSource)
@@ -222,7 +228,7 @@ public sealed partial class DeploymentService
             {
                 var targetApp = await apps.GetAsync(target, cancellationToken) ?? throw new NotFoundException("app", target.ToString());
                 var valid = DeploymentOptionsValidator.Validate(source.Strategy, source.Options, targetApp.Groups).Count == 0;
-                var created = await CreateAsync(new CreateDeploymentRequest(target, valid ? source.Strategy : Strategy.Rolling, actor,
+                var created = await service.CreateAsync(new CreateDeploymentRequest(target, valid ? source.Strategy : Strategy.Rolling, actor,
                     NewRevision: spec, Options: valid ? source.Options : null, Reason: $"Pipeline {pipeline.Name}: promoted from {sourceApp.Name} deployment {source.Id:N}"), cancellationToken);
                 return new PipelinePromotionTarget(target, created.Id, null);
             }

@@ -1,16 +1,21 @@
+using Deployments.Drivers;
 using Deployments.Model;
 using Deployments.Refusals;
 using Deployments.Rules;
+using Deployments.Storage;
 
 namespace Deployments.Service;
 
-public sealed partial class CatalogService
+/// <summary>
+/// Apps and their revisions: validated create, read, list, update and delete; an app with a deployment in flight keeps its groups. Every request is validated in full before the first write, so a refused one leaves nothing behind.
+/// </summary>
+public sealed class AppCatalog(CatalogStore catalog, AppStore apps, DeploymentStore deployments, AppRetirement retirement, TargetDriverRegistry drivers, TimeProvider time)
 {
     public async Task<App> CreateAppAsync(CreateAppRequest request, CancellationToken cancellationToken)
     {
         CallerScope.Demand(CallerScope.NamespaceOr(request.Namespace));
         var errors = new List<ValidationError>();
-        RequireName(errors, "name", request.Name);
+        CatalogChecks.RequireName(errors, "name", request.Name);
         Names.Optional(errors, "namespace", request.Namespace);
         Names.Optional(errors, "environment", request.Environment);
         CheckGroups(errors, request.Groups);
@@ -21,7 +26,7 @@ public sealed partial class CatalogService
             errors.AddRange(RevisionRules.Validate(spec, "revision."));
         }
 
-        ThrowIfAny(errors);
+        CatalogChecks.ThrowIfAny(errors);
         var cluster = await catalog.GetClusterAsync(request.ClusterId, cancellationToken)
             ?? throw new UnprocessableException("cluster_id", $"Cluster {request.ClusterId} does not exist.");
         drivers.RequireAvailable(cluster.Driver);
@@ -39,6 +44,12 @@ public sealed partial class CatalogService
             throw new CommandRefusedException($"An app named '{request.Name}' already exists in namespace '{app.Namespace}'.");
         }
     }
+
+    /// <summary>The app with this id, or null: for callers that answer a missing app their own way.</summary>
+    public Task<App?> FindAppAsync(Guid id, CancellationToken cancellationToken) => apps.GetAsync(id, cancellationToken);
+
+    /// <summary>The app of this name in the namespace, or null.</summary>
+    public Task<App?> FindAppAsync(string @namespace, string name, CancellationToken cancellationToken) => apps.FindByNameAsync(@namespace, name, cancellationToken);
 
     public async Task<App> GetAppAsync(Guid id, CancellationToken cancellationToken) =>
         await apps.GetAsync(id, cancellationToken) ?? throw new NotFoundException("app", id.ToString());
@@ -68,12 +79,12 @@ public sealed partial class CatalogService
 
         if (update.Environment is { Value: { } environment })
         {
-            RequireName(errors, "environment", environment);
+            CatalogChecks.RequireName(errors, "environment", environment);
         }
 
         MetadataRules.Check(errors, "labels", update.Labels);
         MetadataRules.Check(errors, "annotations", update.Annotations);
-        ThrowIfAny(errors);
+        CatalogChecks.ThrowIfAny(errors);
         if (update.Groups is not null && await ActiveDeploymentAsync(current, cancellationToken) is { } active)
         {
             throw new CommandRefusedException($"App {current.Name} has an active deployment ({active:N}); its groups can change once it ends.");
@@ -109,7 +120,7 @@ public sealed partial class CatalogService
     {
         await GetAppAsync(appId, cancellationToken);
         var errors = RevisionRules.Validate(spec, "").ToList();
-        ThrowIfAny(errors);
+        CatalogChecks.ThrowIfAny(errors);
         return await apps.AddRevisionAsync(appId, (_, number) => RevisionRules.Create(appId, number, spec, time.GetUtcNow()), cancellationToken);
     }
 

@@ -1,20 +1,24 @@
 using Deployments.Model;
 using Deployments.Refusals;
 using Deployments.Rules;
+using Deployments.Storage;
 
 namespace Deployments.Service;
 
-public sealed partial class CatalogService
+/// <summary>
+/// Pipelines (ordered stages of apps): validated create, read, list, update and delete. Every request is validated in full before the first write, so a refused one leaves nothing behind.
+/// </summary>
+public sealed class PipelineCatalog(CatalogStore catalog, AppStore apps, TimeProvider time)
 {
     public async Task<Pipeline> CreatePipelineAsync(string name, string? @namespace, IReadOnlyList<IReadOnlyList<Guid>> stages, CancellationToken cancellationToken)
     {
         var pipelineNamespace = CallerScope.NamespaceOr(@namespace);
         CallerScope.Demand(pipelineNamespace);
         var errors = new List<ValidationError>();
-        RequireName(errors, "name", name);
+        CatalogChecks.RequireName(errors, "name", name);
         Names.Optional(errors, "namespace", @namespace);
         CheckStages(errors, stages);
-        ThrowIfAny(errors);
+        CatalogChecks.ThrowIfAny(errors);
         await RequireStageAppsAsync(pipelineNamespace, stages, cancellationToken);
         await RequireUniquePipelineNameAsync(pipelineNamespace, name, null, cancellationToken);
         var pipeline = new Pipeline(Guid.NewGuid(), name, pipelineNamespace, stages, time.GetUtcNow());
@@ -41,7 +45,7 @@ public sealed partial class CatalogService
             CheckStages(errors, stages);
         }
 
-        ThrowIfAny(errors);
+        CatalogChecks.ThrowIfAny(errors);
         if (update.Stages is { } changed)
         {
             await RequireStageAppsAsync(current.Namespace, changed, cancellationToken);

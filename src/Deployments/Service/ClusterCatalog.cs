@@ -1,15 +1,20 @@
+using Deployments.Drivers;
 using Deployments.Model;
 using Deployments.Refusals;
 using Deployments.Rules;
+using Deployments.Storage;
 
 namespace Deployments.Service;
 
-public sealed partial class CatalogService
+/// <summary>
+/// Clusters: validated create, read, list, update and delete, with their driver settings checked by the driver. Every request is validated in full before the first write, so a refused one leaves nothing behind.
+/// </summary>
+public sealed class ClusterCatalog(CatalogStore catalog, AppStore apps, TargetDriverRegistry drivers, TimeProvider time)
 {
     public async Task<Cluster> CreateClusterAsync(string name, string region, ClusterKind kind, string driver, IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationError>();
-        RequireName(errors, "name", name);
+        CatalogChecks.RequireName(errors, "name", name);
         if (string.IsNullOrWhiteSpace(region))
         {
             errors.Add(new("region", "is required"));
@@ -21,7 +26,7 @@ public sealed partial class CatalogService
         }
 
         CheckDriverSettings(errors, driver, settings);
-        ThrowIfAny(errors);
+        CatalogChecks.ThrowIfAny(errors);
         drivers.RequireAvailable(driver);
         if ((await catalog.ListClustersAsync(cancellationToken)).Any(c => c.Name == name))
         {
@@ -50,7 +55,7 @@ public sealed partial class CatalogService
         }
 
         CheckDriverSettings(errors, current.Driver, Apply(current, update).DriverSettings);
-        ThrowIfAny(errors);
+        CatalogChecks.ThrowIfAny(errors);
         if (update.Name is { } name && name != current.Name && (await catalog.ListClustersAsync(cancellationToken)).Any(c => c.Name == name))
         {
             throw new CommandRefusedException($"A cluster named '{name}' already exists.");

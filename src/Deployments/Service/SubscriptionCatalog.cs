@@ -1,10 +1,14 @@
 using Deployments.Model;
 using Deployments.Refusals;
 using Deployments.Rules;
+using Deployments.Storage;
 
 namespace Deployments.Service;
 
-public sealed partial class CatalogService
+/// <summary>
+/// Notification subscriptions: validated create, read, list, update and delete; secrets are kept, never shown. Every request is validated in full before the first write, so a refused one leaves nothing behind.
+/// </summary>
+public sealed class SubscriptionCatalog(SubscriptionStore subscriptions, TimeProvider time)
 {
     private const int MinSecretLength = 16;
     private const int MaxSecretLength = 1024;
@@ -17,14 +21,14 @@ public sealed partial class CatalogService
         Names.Optional(errors, "namespace", @namespace);
         var target = CheckUrl(errors, url, required: true);
         CheckSecret(errors, secret, required: true);
-        ThrowIfAny(errors);
+        CatalogChecks.ThrowIfAny(errors);
         var subscription = new Subscription(Guid.NewGuid(), CallerScope.NamespaceOr(@namespace), target!, secret!, time.GetUtcNow());
         await subscriptions.CreateAsync(subscription, cancellationToken);
         return subscription;
     }
 
     public async Task<Subscription> GetSubscriptionAsync(string @namespace, Guid id, CancellationToken cancellationToken) =>
-        (Demanded(@namespace) && Names.IsValid(@namespace) ? await subscriptions.GetAsync(@namespace, id, cancellationToken) : null)
+        (CatalogChecks.Demanded(@namespace) && Names.IsValid(@namespace) ? await subscriptions.GetAsync(@namespace, id, cancellationToken) : null)
         ?? throw new NotFoundException("subscription", id.ToString());
 
     public Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(string @namespace, CancellationToken cancellationToken)
@@ -40,7 +44,7 @@ public sealed partial class CatalogService
         var errors = new List<ValidationError>();
         var target = CheckUrl(errors, url, required: false);
         CheckSecret(errors, secret, required: false);
-        ThrowIfAny(errors);
+        CatalogChecks.ThrowIfAny(errors);
         return await subscriptions.UpdateAsync(@namespace, id, stored => stored with { Url = target ?? stored.Url, Secret = secret ?? stored.Secret }, cancellationToken);
     }
 
