@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Deployments.Engine;
 
+/// <summary>How a host runs orchestrations without the Functions host: the self-host, its tests and the benchmarks.</summary>
 public static class DurableTaskEngineServiceCollectionExtensions
 {
     /// <summary>

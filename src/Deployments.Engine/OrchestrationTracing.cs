@@ -12,12 +12,13 @@ namespace Deployments.Engine;
 /// </summary>
 public static class OrchestrationTracing
 {
+    /// <summary>The engine's own span source: a host traces it alongside <c>DurableTask.Core</c> to see rollouts start.</summary>
     public const string SourceName = "Deployments.Engine";
 
     private static readonly ActivitySource Source = new(SourceName);
 
     /// <summary>Starts the producer span (the framework's own name for it), parenting the new instance on it or, unsampled, on the current span.</summary>
-    public static Activity? StartCreate(ExecutionStartedEvent started)
+    internal static Activity? StartCreate(ExecutionStartedEvent started)
     {
         var span = Source.StartActivity($"create_orchestration:{started.Name}", ActivityKind.Producer);
         span?.SetTag("durabletask.type", "orchestration");

@@ -7,7 +7,7 @@ namespace Deployments.Engine;
 /// deployment an instance id names, say) into the log scope of everything the activity logs. The engine knows
 /// nothing of what instance ids mean; registering one is optional.
 /// </summary>
-public interface ITaskActivityScope
+internal interface ITaskActivityScope
 {
     IDisposable? Enter(string activityName, string instanceId);
 }

@@ -9,7 +9,7 @@ namespace Deployments.Engine;
 /// The Durable Task Framework's Azure Storage provider for this host's task hub: history and instances in
 /// tables, messages in queues, large payloads and leases in blobs. The worker and the client share it.
 /// </summary>
-public sealed class TaskHubStorage : IDisposable
+internal sealed class TaskHubStorage : IDisposable
 {
     public TaskHubStorage(IOptions<DurableTaskEngineOptions> options, StorageConnection connection, StorageTransactionCounter counter, ILoggerFactory loggers)
     {

@@ -11,10 +11,11 @@ public sealed class TaskRegistry
     private readonly Dictionary<string, Type> orchestrators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Type> activities = new(StringComparer.Ordinal);
 
-    public IReadOnlyDictionary<string, Type> Orchestrators => orchestrators;
+    internal IReadOnlyDictionary<string, Type> Orchestrators => orchestrators;
 
-    public IReadOnlyDictionary<string, Type> Activities => activities;
+    internal IReadOnlyDictionary<string, Type> Activities => activities;
 
+    /// <summary>Registers <typeparamref name="T"/> under <paramref name="name"/>; a name already taken throws <see cref="ArgumentException"/>.</summary>
     public TaskRegistry AddOrchestrator<T>(string name)
         where T : class, ITaskOrchestrator
     {
@@ -22,6 +23,7 @@ public sealed class TaskRegistry
         return this;
     }
 
+    /// <summary>Registers <typeparamref name="T"/> under <paramref name="name"/>; a name already taken throws <see cref="ArgumentException"/>.</summary>
     public TaskRegistry AddActivity<T>(string name)
         where T : class, ITaskActivity
     {

@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Deployments.Functions;
 
-public static class FunctionsAppServices
+internal static class FunctionsAppServices
 {
     /// <summary>What a cluster, app or deployment naming the process driver is told under the Functions host.</summary>
     public const string ProcessDriverRefusal =

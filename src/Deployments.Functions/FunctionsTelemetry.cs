@@ -11,7 +11,7 @@ namespace Deployments.Functions;
 /// the worker exports its own telemetry, so the host does not send it a second time). Incoming HTTP is the
 /// host's: it receives the request and reports it.
 /// </summary>
-public static class FunctionsTelemetry
+internal static class FunctionsTelemetry
 {
     public static IServiceCollection AddFunctionsTelemetry(this IServiceCollection services, IConfiguration configuration)
     {

@@ -8,10 +8,23 @@ namespace Deployments.Platform;
 /// How to reach the storage account, read the way Azure Functions reads <c>AzureWebJobsStorage</c>:
 /// either a connection string, or an identity-based section (<c>__accountName</c> or the per-service URIs).
 /// </summary>
+/// <param name="ConnectionString">The connection string; null when the connection is identity-based.</param>
+/// <param name="TableUri">The table service's endpoint for identity-based access; null with a connection string.</param>
+/// <param name="QueueUri">The queue service's endpoint for identity-based access; null with a connection string.</param>
+/// <param name="BlobUri">The blob service's endpoint for identity-based access; null with a connection string.</param>
+/// <param name="Credential">What authenticates identity-based requests; null with a connection string.</param>
 public sealed record StorageConnection(string? ConnectionString, Uri? TableUri, Uri? QueueUri, Uri? BlobUri, TokenCredential? Credential)
 {
+    /// <summary>A connection by connection string alone (Azurite's, say), with no endpoints or credential.</summary>
     public static StorageConnection FromConnectionString(string connectionString) => new(connectionString, null, null, null, null);
 
+    /// <summary>
+    /// Reads the setting <paramref name="connectionName"/> as Functions does: a value (at the top level or under
+    /// <c>Values:</c>, as local.settings.json nests it) is a connection string; a section is identity-based, with
+    /// endpoints from <c>accountName</c> unless a service's URI is given, and the managed identity when
+    /// <c>credential</c> is <c>managedidentity</c> (else <see cref="DefaultAzureCredential"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The setting is missing, or a section names no account and not all three service URIs.</exception>
     public static StorageConnection FromConfiguration(IConfiguration configuration, string connectionName)
     {
         var value = configuration[connectionName] ?? configuration[$"Values:{connectionName}"];

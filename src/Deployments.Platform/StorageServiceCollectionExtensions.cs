@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Deployments.Platform;
 
+/// <summary>Registers the storage account's shared pieces once, whichever host or library asks first.</summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>

@@ -14,6 +14,10 @@ namespace Deployments.Platform;
 /// </summary>
 public sealed class StorageTransactionCounter
 {
+    /// <summary>
+    /// The meter that publishes the count (instrument <c>storage.transactions</c>, tagged with <c>service</c>);
+    /// it keeps the engine's name it was first published under, so the hosts' telemetry lists it by this constant.
+    /// </summary>
     public const string MeterName = "Deployments.Engine";
 
     private static readonly Meter Meter = new(MeterName);
@@ -24,18 +28,25 @@ public sealed class StorageTransactionCounter
     private long queues;
     private long blobs;
 
+    /// <summary>Requests sent to the table service by this instance's clients since it was created.</summary>
     public long Tables => Interlocked.Read(ref tables);
 
+    /// <summary>Requests sent to the queue service by this instance's clients since it was created.</summary>
     public long Queues => Interlocked.Read(ref queues);
 
+    /// <summary>Requests sent to the blob service by this instance's clients since it was created.</summary>
     public long Blobs => Interlocked.Read(ref blobs);
 
+    /// <summary>All three services' requests: the host's billed storage transactions so far.</summary>
     public long Total => Tables + Queues + Blobs;
 
+    /// <summary>New options for a table client, with a policy that counts each attempt of each request here.</summary>
     public TableClientOptions CountedTableClientOptions() => Counted(new TableClientOptions(), StorageService.Table);
 
+    /// <summary>New options for a queue client, with a policy that counts each attempt of each request here.</summary>
     public QueueClientOptions CountedQueueClientOptions() => Counted(new QueueClientOptions(), StorageService.Queue);
 
+    /// <summary>New options for a blob client, with a policy that counts each attempt of each request here.</summary>
     public BlobClientOptions CountedBlobClientOptions() => Counted(new BlobClientOptions(), StorageService.Blob);
 
     private T Counted<T>(T options, StorageService service)

@@ -16,6 +16,7 @@ public sealed class ApiPipeline
 {
     private readonly RequestDelegate pipeline;
 
+    /// <summary>Builds the pipeline over the worker's root services; each request brings its own scope.</summary>
     public ApiPipeline(IServiceProvider services)
     {
         var app = new ApplicationBuilder(services);

@@ -11,10 +11,12 @@ namespace Deployments.Functions.Http;
 /// </summary>
 public sealed class DashboardFunctions(ApiPipeline api)
 {
+    /// <summary>GET /api/dashboard: the dashboard's page.</summary>
     [Function("Dashboard")]
     public Task<IActionResult> Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
         api.RunAsync(request, client);
 
+    /// <summary>GET /api/dashboard/{file}: the files the dashboard's page loads.</summary>
     [Function("DashboardFile")]
     public Task<IActionResult> DashboardFile([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{file}")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
         api.RunAsync(request, client);

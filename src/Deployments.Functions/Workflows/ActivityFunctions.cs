@@ -18,54 +18,67 @@ namespace Deployments.Functions.Workflows;
 /// </summary>
 public static class ActivityFunctions
 {
+    /// <summary>Runs <see cref="LoadRolloutPlanActivity"/>: the deployment, its app and what already runs, read as one snapshot.</summary>
     [Function(RolloutActivities.LoadPlan)]
     public static Task<RolloutPlan> LoadPlan([ActivityTrigger] Guid input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         RunAsync<LoadRolloutPlanActivity, Guid, RolloutPlan>(input, client, function);
 
+    /// <summary>Runs <see cref="UpdateDeploymentActivity"/>: applies an update to the deployment at most once; true when this run changed its status.</summary>
     [Function(RolloutActivities.Update)]
     public static Task<bool> Update([ActivityTrigger] DeploymentUpdate input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         RunAsync<UpdateDeploymentActivity, DeploymentUpdate, bool>(input, client, function);
 
+    /// <summary>Runs <see cref="PlaceAllocationsActivity"/>: places allocations through the cluster's driver; returns how many.</summary>
     [Function(RolloutActivities.Place)]
     public static Task<int> Place([ActivityTrigger] PlaceRequest input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         RunAsync<PlaceAllocationsActivity, PlaceRequest, int>(input, client, function);
 
+    /// <summary>Runs <see cref="StopAllocationsActivity"/>: stops allocations through the driver; returns how many.</summary>
     [Function(RolloutActivities.Stop)]
     public static Task<int> Stop([ActivityTrigger] StopRequest input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         RunAsync<StopAllocationsActivity, StopRequest, int>(input, client, function);
 
+    /// <summary>Runs <see cref="CheckAllocationHealthActivity"/>: probes the allocations (or reads manual health) and sums them up.</summary>
     [Function(RolloutActivities.CheckHealth)]
     public static Task<HealthSummary> CheckHealth([ActivityTrigger] HealthRequest input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         RunAsync<CheckAllocationHealthActivity, HealthRequest, HealthSummary>(input, client, function);
 
+    /// <summary>Runs <see cref="CompleteRolloutActivity"/>: makes a successful rollout's revision the app's current one.</summary>
     [Function(RolloutActivities.Complete)]
     public static Task<bool> Complete([ActivityTrigger] Guid input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         RunAsync<CompleteRolloutActivity, Guid, bool>(input, client, function);
 
+    /// <summary>Runs <see cref="StartRollbackActivity"/>: starts a failed deployment's automatic rollback; returns the rollback's id.</summary>
     [Function(RolloutActivities.StartRollback)]
     public static Task<Guid> StartRollback([ActivityTrigger] RollbackRequest input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         RunAsync<StartRollbackActivity, RollbackRequest, Guid>(input, client, function);
 
+    /// <summary>Runs <see cref="IsDeploymentFinishedActivity"/>: true when the deployment has ended or no longer exists.</summary>
     [Function(RolloutActivities.IsFinished)]
     public static Task<bool> IsFinished([ActivityTrigger] Guid input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         RunAsync<IsDeploymentFinishedActivity, Guid, bool>(input, client, function);
 
+    /// <summary>Runs <see cref="ApplyEnvironmentPromotionActivity"/>: makes the deployment the environment's live one.</summary>
     [Function(PromotionActivities.ApplyEnvironmentPromotion)]
     public static Task<EnvironmentPromotionOutcome> ApplyEnvironmentPromotion([ActivityTrigger] EnvironmentPromotion input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         RunAsync<ApplyEnvironmentPromotionActivity, EnvironmentPromotion, EnvironmentPromotionOutcome>(input, client, function);
 
+    /// <summary>Runs <see cref="NoteApprovalActivity"/>: writes an approval step onto the deployment's timeline.</summary>
     [Function(PromotionActivities.NoteApproval)]
     public static Task<bool> NoteApproval([ActivityTrigger] ApprovalNote input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         RunAsync<NoteApprovalActivity, ApprovalNote, bool>(input, client, function);
 
+    /// <summary>Runs <see cref="RetireAppActivity"/>: stops an app's allocations and deletes it once its promoted copy succeeded.</summary>
     [Function(PromotionActivities.RetireApp)]
     public static Task<bool> RetireApp([ActivityTrigger] RetireSource input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         RunAsync<RetireAppActivity, RetireSource, bool>(input, client, function);
 
+    /// <summary>Runs <see cref="ListSubscribersActivity"/>: the ids of the subscriptions of the namespace given.</summary>
     [Function(NotifySubscribersOrchestrator.ListActivity)]
     public static Task<List<Guid>> ListSubscribers([ActivityTrigger] string input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         RunAsync<ListSubscribersActivity, string, List<Guid>>(input, client, function);
 
+    /// <summary>Runs <see cref="DeliverNotificationActivity"/>: POSTs one signed CloudEvent to one subscriber.</summary>
     [Function(NotifySubscribersOrchestrator.DeliverActivity)]
     public static Task<int> DeliverNotification([ActivityTrigger] Delivery input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         RunAsync<DeliverNotificationActivity, Delivery, int>(input, client, function);

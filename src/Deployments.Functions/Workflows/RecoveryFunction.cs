@@ -24,6 +24,7 @@ public sealed partial class RecoveryFunction(DeploymentRecovery deployments, IOp
     /// <summary>At the start of every minute.</summary>
     public const string Schedule = "0 * * * * *";
 
+    /// <summary>One recovery pass: repairs what a crash between two writes left behind, and logs how many deployments it had to launch.</summary>
     [Function("RecoverDeployments")]
     public async Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
