@@ -1,4 +1,4 @@
-using Deployments.Storage;
+using Deployments.Platform;
 
 namespace Deployments.Tests;
 

@@ -1,7 +1,7 @@
-using Deployments.Api.Http;
 using System.Security.Cryptography;
-using Azure;
 using Azure.Data.Tables;
+using Deployments.Api.Http;
+using Deployments.Platform;
 
 namespace Deployments.Api.Auth;
 
@@ -13,7 +13,6 @@ internal sealed class AccessTokenStore(ControlPlaneTables tables, TimeProvider t
 
     public async Task<CreatedAccessToken> CreateAsync(string name, string @namespace, IReadOnlyList<string> capabilities, DateTimeOffset? expiresAt, string createdBy, CancellationToken cancellationToken)
     {
-        var table = await tables.KeysAsync(cancellationToken);
         var id = RandomNumberGenerator.GetHexString(IdLength, lowercase: true);
         var secret = SecretHasher.NewSecret();
         var token = new AccessToken(id, name, @namespace, capabilities, time.GetUtcNow(), createdBy, expiresAt);
@@ -24,7 +23,7 @@ internal sealed class AccessTokenStore(ControlPlaneTables tables, TimeProvider t
             ["Salt"] = hash.Salt,
             ["Hash"] = hash.Hash,
         };
-        await table.AddEntityAsync(entity, cancellationToken);
+        await tables.Keys.AddAsync(entity, cancellationToken);
         return new CreatedAccessToken(token, TokenValue.Format(id, secret));
     }
 
@@ -36,9 +35,7 @@ internal sealed class AccessTokenStore(ControlPlaneTables tables, TimeProvider t
             return null;
         }
 
-        var table = await tables.KeysAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
-        if (!row.HasValue || row.Value is not { } entity)
+        if (await tables.Keys.GetAsync(Partition, id, cancellationToken) is not { } entity)
         {
             return null;
         }
@@ -49,9 +46,8 @@ internal sealed class AccessTokenStore(ControlPlaneTables tables, TimeProvider t
 
     public async Task<IReadOnlyList<AccessToken>> ListAsync(CancellationToken cancellationToken)
     {
-        var table = await tables.KeysAsync(cancellationToken);
         var found = new List<AccessToken>();
-        await foreach (var entity in table.QueryAsync<TableEntity>($"PartitionKey eq '{Partition}'", select: ["Document"], cancellationToken: cancellationToken))
+        await foreach (var entity in tables.Keys.QueryAsync($"PartitionKey eq '{Partition}'", ["Document"], cancellationToken))
         {
             if (Read(entity) is { } token)
             {
@@ -70,32 +66,23 @@ internal sealed class AccessTokenStore(ControlPlaneTables tables, TimeProvider t
             return null;
         }
 
-        var table = await tables.KeysAsync(cancellationToken);
-        while (true)
+        // Unbounded, as before: only revocations write a token row, so a lost race ends at the next read, which sees the winner's.
+        return await tables.Keys.UpdateAsync<AccessToken?>(Partition, id, entity =>
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
-            if (!row.HasValue || row.Value is not { } entity || Read(entity) is not { } token)
+            if (entity is null || Read(entity) is not { } token)
             {
-                return null;
+                return RowUpdate.Unchanged<AccessToken?>(null);
             }
 
             if (token.RevokedAt is not null)
             {
-                return token;
+                return RowUpdate.Unchanged<AccessToken?>(token);
             }
 
             var revoked = token with { RevokedAt = time.GetUtcNow(), RevokedBy = revokedBy };
             entity["Document"] = System.Text.Json.JsonSerializer.Serialize(revoked, AuthJson.Options);
-            try
-            {
-                await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-                return revoked;
-            }
-            catch (RequestFailedException changed) when (changed.Status == StatusCodes.Status412PreconditionFailed)
-            {
-                // Revoked concurrently: read again and answer what won.
-            }
-        }
+            return RowUpdate.Write<AccessToken?>(revoked, new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag));
+        }, int.MaxValue, cancellationToken);
     }
 
     private static AccessToken? Read(TableEntity entity) =>

@@ -1,6 +1,6 @@
-using Deployments.Api.Http;
 using Azure;
 using Azure.Data.Tables;
+using Deployments.Api.Http;
 
 namespace Deployments.Api.Auth;
 
@@ -50,14 +50,12 @@ internal sealed class AdminKeyStore
 
         if (stored is not { } cached || time.GetUtcNow() - cached.ReadAt > StoredKeyLifetime)
         {
-            var table = await tables.KeysAsync(cancellationToken);
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken);
-            if (!row.HasValue || row.Value is null)
+            if (await tables.Keys.GetAsync(Partition, Row, cancellationToken) is not { } row)
             {
                 return false;
             }
 
-            cached = (ToHash(row.Value), time.GetUtcNow());
+            cached = (ToHash(row), time.GetUtcNow());
             stored = cached;
         }
 
@@ -75,12 +73,11 @@ internal sealed class AdminKeyStore
             return null;
         }
 
-        var table = await tables.KeysAsync(cancellationToken);
         var key = SecretHasher.NewSecret();
         var entity = ToEntity(SecretHasher.Hash(key));
         if (rotate)
         {
-            await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            await tables.Keys.UpsertAsync(entity, cancellationToken);
             stored = null;
             return key;
         }
@@ -88,7 +85,7 @@ internal sealed class AdminKeyStore
         try
         {
             // Insert-if-not-exists: of several hosts starting together, exactly one key wins.
-            await table.AddEntityAsync(entity, cancellationToken);
+            await tables.Keys.AddAsync(entity, cancellationToken);
             return key;
         }
         catch (RequestFailedException conflict) when (conflict.Status == StatusCodes.Status409Conflict)

@@ -1,6 +1,6 @@
-using Deployments.Api.Http;
 using Azure;
 using Azure.Data.Tables;
+using Deployments.Api.Http;
 
 namespace Deployments.Api.Hooks;
 
@@ -22,19 +22,17 @@ internal sealed class WebhookDeliveryStore(ControlPlaneTables tables, TimeProvid
 
     public async Task<DeliveryClaim> ClaimAsync(string source, string deliveryId, CancellationToken cancellationToken)
     {
-        var table = await tables.DeliveriesAsync(cancellationToken);
         var now = time.GetUtcNow();
         try
         {
-            await table.AddEntityAsync(new TableEntity(source, deliveryId) { ["ClaimedAt"] = now }, cancellationToken);
+            await tables.Deliveries.AddAsync(new TableEntity(source, deliveryId) { ["ClaimedAt"] = now }, cancellationToken);
             return new DeliveryClaim.Claimed(TakenOver: false);
         }
         catch (RequestFailedException exists) when (exists.Status == StatusCodes.Status409Conflict)
         {
         }
 
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(source, deliveryId, cancellationToken: cancellationToken);
-        if (!row.HasValue || row.Value is not { } entity)
+        if (await tables.Deliveries.GetAsync(source, deliveryId, cancellationToken) is not { } entity)
         {
             // Released between our insert and read: a refusal, which the caller may evaluate afresh.
             return await ClaimAsync(source, deliveryId, cancellationToken);
@@ -53,7 +51,7 @@ internal sealed class WebhookDeliveryStore(ControlPlaneTables tables, TimeProvid
         entity["ClaimedAt"] = now;
         try
         {
-            await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            await tables.Deliveries.ReplaceAsync(entity, entity.ETag, cancellationToken);
             return new DeliveryClaim.Claimed(TakenOver: true);
         }
         catch (RequestFailedException raced) when (raced.Status == StatusCodes.Status412PreconditionFailed)
@@ -64,22 +62,20 @@ internal sealed class WebhookDeliveryStore(ControlPlaneTables tables, TimeProvid
 
     public async Task RecordAsync(string source, string deliveryId, RecordedResponse response, CancellationToken cancellationToken)
     {
-        var table = await tables.DeliveriesAsync(cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(source, deliveryId)
+        await tables.Deliveries.UpsertAsync(new TableEntity(source, deliveryId)
         {
             ["ClaimedAt"] = time.GetUtcNow(),
             ["Status"] = response.Status,
             ["Body"] = response.Body is { Length: <= MaxRecordedBody } body ? body : null,
             ["Location"] = response.Location,
             ["DeploymentId"] = response.DeploymentId,
-        }, TableUpdateMode.Replace, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>A refused delivery started nothing: forget it, so a redelivery after the cause is fixed can succeed.</summary>
     public async Task ReleaseAsync(string source, string deliveryId, CancellationToken cancellationToken)
     {
-        var table = await tables.DeliveriesAsync(cancellationToken);
-        await table.DeleteEntityAsync(source, deliveryId, ETag.All, cancellationToken);
+        await tables.Deliveries.DeleteAsync(source, deliveryId, ETag.All, cancellationToken);
     }
 }
 

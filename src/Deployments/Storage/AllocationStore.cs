@@ -8,7 +8,6 @@ public sealed class AllocationStore(DeploymentTables tables, TimeProvider time)
 {
     public async Task UpsertAsync(Allocation allocation, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         allocation = allocation with { ModifyIndex = ModifyIndexes.Next(allocation.ModifyIndex, time) };
         await tables.Allocations.UpsertAsync(Key(allocation.AppId), Key(allocation.Id), allocation, cancellationToken, new Dictionary<string, object?>
         {
@@ -20,7 +19,6 @@ public sealed class AllocationStore(DeploymentTables tables, TimeProvider time)
 
     public async Task<Allocation?> GetAsync(Guid appId, Guid allocationId, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         return (await tables.Allocations.GetAsync<Allocation>(Key(appId), Key(allocationId), cancellationToken))?.Document;
     }
 
@@ -32,7 +30,6 @@ public sealed class AllocationStore(DeploymentTables tables, TimeProvider time)
 
     private async Task<IReadOnlyList<Allocation>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         var found = await tables.Allocations.ListAsync<Allocation>(filter, cancellationToken);
         return [.. found.OrderBy(a => a.CreatedAt)];
     }

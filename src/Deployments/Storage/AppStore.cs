@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Deployments.Platform;
 using Deployments.Model;
 using Deployments.Refusals;
 
@@ -13,7 +14,6 @@ public sealed class AppStore(DeploymentTables tables, TimeProvider time)
 
     public async Task<App> CreateAsync(App app, Func<App, Revision>? firstRevision, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         // The name is reserved first: an insert, so two creates of one name cannot both win.
         await tables.AppNames.InsertAsync(app.Namespace, app.Name, new AppNameEntry(app.Id), cancellationToken);
         try
@@ -39,20 +39,17 @@ public sealed class AppStore(DeploymentTables tables, TimeProvider time)
 
     public async Task<App?> GetAsync(Guid appId, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         return (await tables.Apps.GetAsync<App>(Key(appId), AppRow, cancellationToken))?.Document;
     }
 
     public async Task<App?> FindByNameAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         var entry = await tables.AppNames.GetAsync<AppNameEntry>(@namespace, name, cancellationToken);
         return entry is null ? null : await GetAsync(entry.Document.AppId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<App>> ListAsync(string @namespace, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         var apps = new List<App>();
         await foreach (var entry in tables.AppNames.QueryAsync<AppNameEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {@namespace}"), cancellationToken))
         {
@@ -68,7 +65,6 @@ public sealed class AppStore(DeploymentTables tables, TimeProvider time)
     /// <summary>Every app of every namespace (a scan of the app rows: the catalog is small).</summary>
     public async Task<IReadOnlyList<App>> ListAllAsync(CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         var apps = new List<App>();
         await foreach (var stored in tables.Apps.QueryAsync<App>(TableClient.CreateQueryFilter($"RowKey eq {AppRow}"), cancellationToken))
         {
@@ -79,58 +75,30 @@ public sealed class AppStore(DeploymentTables tables, TimeProvider time)
     }
 
     /// <summary>Applies a change under the app's ETag, retrying when a concurrent change came first.</summary>
-    public async Task<App> UpdateAsync(Guid appId, Func<App, App> change, CancellationToken cancellationToken)
-    {
-        await tables.EnsureCreatedAsync();
-        for (var attempt = 1; ; attempt++)
-        {
-            var stored = await tables.Apps.GetAsync<App>(Key(appId), AppRow, cancellationToken) ?? throw new NotFoundException("app", appId.ToString());
-            var updated = change(stored.Document) with { UpdatedAt = time.GetUtcNow() };
-            try
-            {
-                await tables.Apps.ReplaceAsync(Key(appId), AppRow, updated, stored.ETag, cancellationToken, Columns(updated));
-                return updated;
-            }
-            catch (DocumentConflictException) when (attempt < 10)
-            {
-            }
-        }
-    }
+    public Task<App> UpdateAsync(Guid appId, Func<App, App> change, CancellationToken cancellationToken) =>
+        tables.Apps.UpdateAsync<App>(Key(appId), AppRow, app => change(app) with { UpdatedAt = time.GetUtcNow() }, () => new NotFoundException("app", appId.ToString()), cancellationToken, Columns);
 
     /// <summary>Adds the next numbered revision and makes it the app's current one, in one transaction.</summary>
-    public async Task<Revision> AddRevisionAsync(Guid appId, Func<App, int, Revision> create, CancellationToken cancellationToken)
-    {
-        await tables.EnsureCreatedAsync();
-        for (var attempt = 1; ; attempt++)
+    public Task<Revision> AddRevisionAsync(Guid appId, Func<App, int, Revision> create, CancellationToken cancellationToken) =>
+        tables.Apps.UpdateAsync<App, Revision>(Key(appId), AppRow, stored =>
         {
-            var stored = await tables.Apps.GetAsync<App>(Key(appId), AppRow, cancellationToken) ?? throw new NotFoundException("app", appId.ToString());
-            var number = stored.Document.LatestRevision + 1;
-            var revision = create(stored.Document, number);
-            var app = stored.Document with { LatestRevision = number, UpdatedAt = time.GetUtcNow() };
-            try
-            {
-                await tables.Apps.SubmitAsync(
-                [
-                    new(TableTransactionActionType.UpdateReplace, DocumentTable.ToEntity(Key(appId), AppRow, app, Columns(app)), stored.ETag),
-                    new(TableTransactionActionType.Add, DocumentTable.ToEntity(Key(appId), RevisionRow(number), revision)),
-                ], cancellationToken);
-                return revision;
-            }
-            catch (DocumentConflictException) when (attempt < 10)
-            {
-            }
-        }
-    }
+            var current = stored ?? throw new NotFoundException("app", appId.ToString());
+            var number = current.Document.LatestRevision + 1;
+            var revision = create(current.Document, number);
+            var app = current.Document with { LatestRevision = number, UpdatedAt = time.GetUtcNow() };
+            return RowUpdate.Write(
+                revision,
+                DocumentTable.Replacing(Key(appId), AppRow, app, current.ETag, Columns(app)),
+                DocumentTable.Adding(Key(appId), RevisionRow(number), revision));
+        }, DocumentTable.DefaultAttempts, cancellationToken);
 
     public async Task<Revision?> GetRevisionAsync(Guid appId, int number, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         return (await tables.Apps.GetAsync<Revision>(Key(appId), RevisionRow(number), cancellationToken))?.Document;
     }
 
     public async Task<IReadOnlyList<Revision>> ListRevisionsAsync(Guid appId, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Key(appId)} and RowKey ge {"rev-"} and RowKey lt {"rev."}");
         return await tables.Apps.ListAsync<Revision>(filter, cancellationToken);
     }

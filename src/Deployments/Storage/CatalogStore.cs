@@ -44,7 +44,6 @@ public sealed class CatalogStore(DeploymentTables tables)
     /// <summary>Every environment of every namespace (a table scan: the catalog is small).</summary>
     public async Task<IReadOnlyList<EnvironmentDefinition>> ListAllEnvironmentsAsync(CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         return await tables.Environments.ListAsync<EnvironmentDefinition>(null, cancellationToken);
     }
 
@@ -76,53 +75,24 @@ public sealed class CatalogStore(DeploymentTables tables)
     public Task DeletePipelineAsync(Guid id, CancellationToken cancellationToken) =>
         DeleteAsync(tables.Pipelines, PipelinePartition, Key(id), cancellationToken);
 
-    private async Task InsertAsync<T>(DocumentTable table, string partition, string row, T document, CancellationToken cancellationToken)
-    {
-        await tables.EnsureCreatedAsync();
+    private static async Task InsertAsync<T>(DocumentTable table, string partition, string row, T document, CancellationToken cancellationToken) =>
         await table.InsertAsync(partition, row, document, cancellationToken);
-    }
 
-    private async Task UpsertAsync<T>(DocumentTable table, string partition, string row, T document, CancellationToken cancellationToken)
-    {
-        await tables.EnsureCreatedAsync();
-        await table.UpsertAsync(partition, row, document, cancellationToken);
-    }
+    private static Task UpsertAsync<T>(DocumentTable table, string partition, string row, T document, CancellationToken cancellationToken) =>
+        table.UpsertAsync(partition, row, document, cancellationToken);
 
-    private async Task<T> UpdateAsync<T>(DocumentTable table, string partition, string row, string kind, string id, Func<T, T> change, CancellationToken cancellationToken)
-    {
-        await tables.EnsureCreatedAsync();
-        for (var attempt = 1; ; attempt++)
-        {
-            var stored = await table.GetAsync<T>(partition, row, cancellationToken) ?? throw new NotFoundException(kind, id);
-            var updated = change(stored.Document);
-            try
-            {
-                await table.ReplaceAsync(partition, row, updated, stored.ETag, cancellationToken);
-                return updated;
-            }
-            catch (DocumentConflictException) when (attempt < 10)
-            {
-            }
-        }
-    }
+    private static Task<T> UpdateAsync<T>(DocumentTable table, string partition, string row, string kind, string id, Func<T, T> change, CancellationToken cancellationToken) =>
+        table.UpdateAsync(partition, row, change, () => new NotFoundException(kind, id), cancellationToken);
 
-    private async Task<T?> GetAsync<T>(DocumentTable table, string partition, string row, CancellationToken cancellationToken) where T : class
-    {
-        await tables.EnsureCreatedAsync();
-        return (await table.GetAsync<T>(partition, row, cancellationToken))?.Document;
-    }
+    private static async Task<T?> GetAsync<T>(DocumentTable table, string partition, string row, CancellationToken cancellationToken)
+        where T : class =>
+        (await table.GetAsync<T>(partition, row, cancellationToken))?.Document;
 
-    private async Task<IReadOnlyList<T>> ListAsync<T>(DocumentTable table, string partition, CancellationToken cancellationToken)
-    {
-        await tables.EnsureCreatedAsync();
-        return await table.ListAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken);
-    }
+    private static async Task<IReadOnlyList<T>> ListAsync<T>(DocumentTable table, string partition, CancellationToken cancellationToken) =>
+        await table.ListAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken);
 
-    private async Task DeleteAsync(DocumentTable table, string partition, string row, CancellationToken cancellationToken)
-    {
-        await tables.EnsureCreatedAsync();
-        await table.DeleteAsync(partition, row, cancellationToken);
-    }
+    private static Task DeleteAsync(DocumentTable table, string partition, string row, CancellationToken cancellationToken) =>
+        table.DeleteAsync(partition, row, cancellationToken);
 
     private static string Key(Guid id) => id.ToString("N");
 }

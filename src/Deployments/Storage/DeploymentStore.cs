@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Deployments.Model;
+using Deployments.Platform;
 using Deployments.Refusals;
 using Deployments.Telemetry;
 
@@ -16,13 +17,15 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time, 
 {
     private const string DeploymentRow = "deployment";
 
+    /// <summary>Deployments are the most contended documents (every step of a rollout changes one), so they may retry longer.</summary>
+    private const int UpdateAttempts = 20;
+
     /// <summary>
     /// Indexes, then records a new deployment with its "created" event. Creating an id that exists already
     /// (a retried request, or the recovery pass finishing the same creation) writes nothing and returns the stored one.
     /// </summary>
     public async Task<Deployment> CreateAsync(Deployment deployment, string actor, string message, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         deployment = deployment with { ModifyIndex = NextIndex(0), StatusChangedAt = deployment.CreatedAt };
         await IndexAsync(deployment, cancellationToken);
         return await RecordAsync(deployment, actor, message, cancellationToken);
@@ -31,7 +34,6 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time, 
     /// <summary>Index rows of deployments not yet ended, in every namespace: the recovery pass's worklist (bounded by what is in flight).</summary>
     public async Task<IReadOnlyList<Deployment>> UnfinishedAsync(CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         var unfinished = Enum.GetValues<DeploymentStatus>().Where(s => !s.IsTerminal())
             .Select(s => TableClient.CreateQueryFilter($"Status eq {s.ToString().ToLowerInvariant()}"));
         return await tables.DeploymentIndex.ListAsync<Deployment>(string.Join(" or ", unfinished), cancellationToken);
@@ -44,7 +46,6 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time, 
     /// </summary>
     public async Task<Deployment> ReconcileAsync(Deployment indexed, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         if (await GetAsync(indexed.Id, cancellationToken) is not { } recorded)
         {
             return await RecordAsync(indexed, indexed.CreatedBy, indexed.Reason ?? "Created (recovered after a crash)", cancellationToken);
@@ -60,7 +61,6 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time, 
 
     public async Task<Deployment?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         return (await tables.Deployments.GetAsync<Deployment>(Key(id), DeploymentRow, cancellationToken))?.Document;
     }
 
@@ -73,51 +73,42 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time, 
     /// </summary>
     public async Task<Deployment> UpdateAsync(Guid id, Func<Deployment, DeploymentChange?> decide, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
-        for (var attempt = 1; ; attempt++)
+        var (deployment, changed) = await tables.Deployments.UpdateAsync<Deployment, (Deployment, bool)>(Key(id), DeploymentRow, stored =>
         {
-            var stored = await tables.Deployments.GetAsync<Deployment>(Key(id), DeploymentRow, cancellationToken)
-                ?? throw new NotFoundException("deployment", id.ToString());
-            if (decide(stored.Document) is not { } change)
-            {
-                return stored.Document;
-            }
-
-            var now = time.GetUtcNow();
-            var updated = change.Updated with
-            {
-                ModifyIndex = NextIndex(stored.Document.ModifyIndex),
-                UpdatedAt = now,
-                StatusChangedAt = change.Updated.Status == stored.Document.Status ? stored.Document.StatusChangedAt : now,
-            };
-            var actions = new List<TableTransactionAction>
-            {
-                new(TableTransactionActionType.UpdateReplace, DocumentTable.ToEntity(Key(id), DeploymentRow, updated), stored.ETag),
-            };
-            var sequence = 0;
-            foreach (var (actor, kind, message) in change.Events)
-            {
-                var entry = Event(updated, actor, kind, message, stored.Document.Status, updated.Status) with { Sequence = (updated.ModifyIndex * 100) + sequence++ };
-                actions.Add(new(TableTransactionActionType.Add, DocumentTable.ToEntity(Key(id), EventRow(entry), entry)));
-            }
-
-            try
-            {
-                await tables.Deployments.SubmitAsync(actions, cancellationToken);
-            }
-            catch (DocumentConflictException) when (attempt < 20)
-            {
-                continue;
-            }
-
-            await IndexAsync(updated, cancellationToken);
-            return updated;
+            var current = stored ?? throw new NotFoundException("deployment", id.ToString());
+            return decide(current.Document) is { } change ? Recorded(Key(id), current, change) : RowUpdate.Unchanged((current.Document, false));
+        }, UpdateAttempts, cancellationToken);
+        if (changed)
+        {
+            await IndexAsync(deployment, cancellationToken);
         }
+
+        return deployment;
+    }
+
+    /// <summary>The guarded replace of the deployment and the timeline entries of the change, as one transaction.</summary>
+    private RowUpdate<(Deployment, bool)> Recorded(string partition, Stored<Deployment> stored, DeploymentChange change)
+    {
+        var now = time.GetUtcNow();
+        var updated = change.Updated with
+        {
+            ModifyIndex = NextIndex(stored.Document.ModifyIndex),
+            UpdatedAt = now,
+            StatusChangedAt = change.Updated.Status == stored.Document.Status ? stored.Document.StatusChangedAt : now,
+        };
+        var actions = new List<TableTransactionAction> { DocumentTable.Replacing(partition, DeploymentRow, updated, stored.ETag) };
+        var sequence = 0;
+        foreach (var (actor, kind, message) in change.Events)
+        {
+            var entry = Event(updated, actor, kind, message, stored.Document.Status, updated.Status) with { Sequence = (updated.ModifyIndex * 100) + sequence++ };
+            actions.Add(DocumentTable.Adding(partition, EventRow(entry), entry));
+        }
+
+        return new((updated, true), actions);
     }
 
     public async Task<IReadOnlyList<DeploymentEvent>> EventsAsync(Guid id, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Key(id)} and RowKey ge {"event-"} and RowKey lt {"event."}");
         return await tables.Deployments.ListAsync<DeploymentEvent>(filter, cancellationToken);
     }
@@ -129,7 +120,6 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time, 
     /// </summary>
     public async Task<(IReadOnlyList<Deployment> Deployments, string? ContinuationToken)> QueryAsync(DeploymentQuery query, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         var filter = query.ToFilter();
         if (query.Labels is not { } selector)
         {
@@ -157,7 +147,6 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time, 
     /// <summary>Every deployment of an app, newest first (index scan of the app's namespace).</summary>
     public async Task<IReadOnlyList<Deployment>> ForAppAsync(string @namespace, Guid appId, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {@namespace} and AppId eq {appId}");
         var found = await tables.DeploymentIndex.ListAsync<Deployment>(filter, cancellationToken);
         return [.. found.OrderByDescending(d => d.CreatedAt)];

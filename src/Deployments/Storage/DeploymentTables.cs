@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Deployments.Platform;
 
 namespace Deployments.Storage;
 
@@ -6,24 +7,29 @@ namespace Deployments.Storage;
 /// The domain's tables, named with a prefix so several control planes (or tests) can share an account.
 /// Keys follow the reads: an app and its revisions share a partition, a deployment and its timeline
 /// share one, an app's allocations share one, and the index is partitioned by namespace with the
-/// deployment id as row key so Nomad-style id prefixes are range queries.
+/// deployment id as row key so Nomad-style id prefixes are range queries. They are one
+/// <see cref="StorageTableSet"/>: the first operation on any creates them all.
 /// </summary>
 public sealed class DeploymentTables : IDisposable
 {
-    private readonly CreatedOnce created;
+    private static readonly string[] Names = ["Clusters", "Environments", "Apps", "AppNames", "Deployments", "DeploymentIndex", "Allocations", "Pipelines", "Subscriptions"];
 
+    private readonly StorageTableSet set;
+
+    /// <summary>The tables named <paramref name="prefix"/> followed by each table's name, on the account <paramref name="service"/> reaches.</summary>
     public DeploymentTables(TableServiceClient service, string prefix)
     {
-        Clusters = new DocumentTable(service.GetTableClient($"{prefix}Clusters"));
-        Environments = new DocumentTable(service.GetTableClient($"{prefix}Environments"));
-        Apps = new DocumentTable(service.GetTableClient($"{prefix}Apps"));
-        AppNames = new DocumentTable(service.GetTableClient($"{prefix}AppNames"));
-        Deployments = new DocumentTable(service.GetTableClient($"{prefix}Deployments"));
-        DeploymentIndex = new DocumentTable(service.GetTableClient($"{prefix}DeploymentIndex"));
-        Allocations = new DocumentTable(service.GetTableClient($"{prefix}Allocations"));
-        Pipelines = new DocumentTable(service.GetTableClient($"{prefix}Pipelines"));
-        Subscriptions = new DocumentTable(service.GetTableClient($"{prefix}Subscriptions"));
-        created = new CreatedOnce(cancellationToken => Task.WhenAll(All.Select(t => t.Client.CreateIfNotExistsAsync(cancellationToken))));
+        set = new StorageTableSet(service, [.. Names.Select(name => prefix + name)]);
+        DocumentTable Table(string name) => new(set[prefix + name]);
+        Clusters = Table("Clusters");
+        Environments = Table("Environments");
+        Apps = Table("Apps");
+        AppNames = Table("AppNames");
+        Deployments = Table("Deployments");
+        DeploymentIndex = Table("DeploymentIndex");
+        Allocations = Table("Allocations");
+        Pipelines = Table("Pipelines");
+        Subscriptions = Table("Subscriptions");
     }
 
     internal DocumentTable Clusters { get; }
@@ -44,9 +50,6 @@ public sealed class DeploymentTables : IDisposable
 
     internal DocumentTable Subscriptions { get; }
 
-    private IEnumerable<DocumentTable> All => [Clusters, Environments, Apps, AppNames, Deployments, DeploymentIndex, Allocations, Pipelines, Subscriptions];
-
-    public Task EnsureCreatedAsync() => created.EnsureAsync(CancellationToken.None);
-
-    public void Dispose() => created.Dispose();
+    /// <summary>Releases the tables' shared creation gate.</summary>
+    public void Dispose() => set.Dispose();
 }

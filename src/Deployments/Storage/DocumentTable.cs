@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Deployments.Platform;
 using Deployments.Refusals;
 using Deployments.Rules;
 
@@ -14,32 +15,19 @@ namespace Deployments.Storage;
 /// (<see cref="CallerScope"/>): one named by its key or written is refused outside it, and a query
 /// leaves out what lies outside it.
 /// </summary>
-internal sealed class DocumentTable(TableClient table)
+internal sealed partial class DocumentTable(StorageTable table)
 {
     private const int MaxPropertyChars = 30_000;
     private const int MaxChunks = 12;
 
-    public TableClient Client => table;
-
-    public async Task<Stored<T>?> GetAsync<T>(string partitionKey, string rowKey, CancellationToken cancellationToken)
-    {
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-        if (!response.HasValue)
-        {
-            return null;
-        }
-
-        var stored = Read<T>(response.Value!);
-        CallerScope.Demand(stored.Document);
-        return stored;
-    }
+    public async Task<Stored<T>?> GetAsync<T>(string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        await table.GetAsync(partitionKey, rowKey, cancellationToken) is { } entity ? ReadInScope<T>(entity) : null;
 
     public async Task<ETag> InsertAsync<T>(string partitionKey, string rowKey, T document, CancellationToken cancellationToken, IReadOnlyDictionary<string, object?>? columns = null)
     {
         try
         {
-            var response = await table.AddEntityAsync(ToEntity(partitionKey, rowKey, document, columns), cancellationToken);
-            return response.Headers.ETag ?? default;
+            return await table.AddAsync(ToEntity(partitionKey, rowKey, document, columns), cancellationToken);
         }
         catch (RequestFailedException conflict) when (conflict.Status == 409)
         {
@@ -51,24 +39,23 @@ internal sealed class DocumentTable(TableClient table)
     {
         try
         {
-            var response = await table.UpdateEntityAsync(ToEntity(partitionKey, rowKey, document, columns), expected, TableUpdateMode.Replace, cancellationToken);
-            return response.Headers.ETag ?? default;
+            return await table.ReplaceAsync(ToEntity(partitionKey, rowKey, document, columns), expected, cancellationToken);
         }
         catch (RequestFailedException conflict) when (conflict.Status is 412 or 404)
         {
-            throw new DocumentConflictException($"{partitionKey}/{rowKey} was changed by someone else.", conflict);
+            throw Changed(partitionKey, rowKey, conflict);
         }
     }
 
     public async Task UpsertAsync<T>(string partitionKey, string rowKey, T document, CancellationToken cancellationToken, IReadOnlyDictionary<string, object?>? columns = null) =>
-        await table.UpsertEntityAsync(ToEntity(partitionKey, rowKey, document, columns), TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertAsync(ToEntity(partitionKey, rowKey, document, columns), cancellationToken);
 
     public async Task DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) =>
-        await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        await table.DeleteAsync(partitionKey, rowKey, ETag.All, cancellationToken);
 
     public async IAsyncEnumerable<Stored<T>> QueryAsync<T>(string? filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync(filter, null, cancellationToken))
         {
             if (Read<T>(entity) is var stored && CallerScope.Admits(stored.Document))
             {
@@ -91,12 +78,8 @@ internal sealed class DocumentTable(TableClient table)
 
     public async Task<(IReadOnlyList<Stored<T>> Items, string? ContinuationToken)> QueryPageAsync<T>(string? filter, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
-        {
-            return ([.. page.Values.Select(Read<T>).Where(stored => CallerScope.Admits(stored.Document))], page.ContinuationToken);
-        }
-
-        return ([], null);
+        var (rows, next) = await table.QueryPageAsync(filter, pageSize, continuationToken, cancellationToken);
+        return ([.. rows.Select(Read<T>).Where(stored => CallerScope.Admits(stored.Document))], next);
     }
 
     /// <summary>Several writes to one partition as one entity-group transaction: all or none.</summary>
@@ -104,12 +87,11 @@ internal sealed class DocumentTable(TableClient table)
     {
         try
         {
-            var response = await table.SubmitTransactionAsync(actions, cancellationToken);
-            return [.. response.Value.Select(r => r.Headers.ETag ?? default)];
+            return await table.SubmitAsync(actions, cancellationToken);
         }
-        catch (TableTransactionFailedException conflict) when (conflict.Status is 409 or 412 or 404)
+        catch (TableTransactionFailedException conflict) when (StorageTable.IsLostRace(conflict))
         {
-            throw new DocumentConflictException("A concurrent change was detected; nothing was written.", conflict);
+            throw TransactionConflict(conflict);
         }
     }
 
@@ -135,6 +117,20 @@ internal sealed class DocumentTable(TableClient table)
 
         return entity;
     }
+
+    /// <summary>A document named by its key: refused when it lies outside the caller's scope.</summary>
+    private static Stored<T> ReadInScope<T>(TableEntity entity)
+    {
+        var stored = Read<T>(entity);
+        CallerScope.Demand(stored.Document);
+        return stored;
+    }
+
+    private static DocumentConflictException Changed(string partitionKey, string rowKey, RequestFailedException conflict) =>
+        new($"{partitionKey}/{rowKey} was changed by someone else.", conflict);
+
+    private static DocumentConflictException TransactionConflict(RequestFailedException conflict) =>
+        new("A concurrent change was detected; nothing was written.", conflict);
 
     private static Stored<T> Read<T>(TableEntity entity)
     {

@@ -8,54 +8,33 @@ public sealed class SubscriptionStore(DeploymentTables tables)
 {
     public async Task CreateAsync(Subscription subscription, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         await tables.Subscriptions.InsertAsync(subscription.Namespace, subscription.Id.ToString("N"), subscription, cancellationToken);
     }
 
     public async Task<Subscription?> GetAsync(string @namespace, Guid id, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         return (await tables.Subscriptions.GetAsync<Subscription>(@namespace, id.ToString("N"), cancellationToken))?.Document;
     }
 
     public async Task<IReadOnlyList<Subscription>> ListAsync(string @namespace, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         return await tables.Subscriptions.ListAsync<Subscription>(TableClient.CreateQueryFilter($"PartitionKey eq {@namespace}"), cancellationToken);
     }
 
     /// <summary>Whether the namespace may have a subscriber: one single-row query, however many there are.</summary>
     public async Task<bool> AnyAsync(string @namespace, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         var (page, continuation) = await tables.Subscriptions.QueryPageAsync<Subscription>(TableClient.CreateQueryFilter($"PartitionKey eq {@namespace}"), 1, null, cancellationToken);
         // Table storage may answer an empty page with a continuation token; that proves nothing, so say yes.
         return page.Count > 0 || continuation is not null;
     }
 
     /// <summary>Applies a change under the subscription's ETag, from a fresh read when a concurrent change came first.</summary>
-    public async Task<Subscription> UpdateAsync(string @namespace, Guid id, Func<Subscription, Subscription> change, CancellationToken cancellationToken)
-    {
-        await tables.EnsureCreatedAsync();
-        for (var attempt = 1; ; attempt++)
-        {
-            var stored = await tables.Subscriptions.GetAsync<Subscription>(@namespace, id.ToString("N"), cancellationToken)
-                ?? throw new NotFoundException("subscription", id.ToString());
-            var updated = change(stored.Document);
-            try
-            {
-                await tables.Subscriptions.ReplaceAsync(@namespace, id.ToString("N"), updated, stored.ETag, cancellationToken);
-                return updated;
-            }
-            catch (DocumentConflictException) when (attempt < 10)
-            {
-            }
-        }
-    }
+    public Task<Subscription> UpdateAsync(string @namespace, Guid id, Func<Subscription, Subscription> change, CancellationToken cancellationToken) =>
+        tables.Subscriptions.UpdateAsync(@namespace, id.ToString("N"), change, () => new NotFoundException("subscription", id.ToString()), cancellationToken);
 
     public async Task DeleteAsync(string @namespace, Guid id, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
         await tables.Subscriptions.DeleteAsync(@namespace, id.ToString("N"), cancellationToken);
     }
 }

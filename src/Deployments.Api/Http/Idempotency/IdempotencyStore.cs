@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using Deployments.Platform;
-using Deployments.Storage;
 
 namespace Deployments.Api.Http.Idempotency;
 
@@ -23,32 +22,29 @@ internal sealed class IdempotencyStore : IDisposable
     private const int ChunkBytes = 64 * 1024;
     private const int MaxChunks = 15;
 
-    private readonly TableClient table;
+    private readonly StorageTableSet tables;
+    private readonly StorageTable table;
     private readonly TimeProvider time;
-    private readonly CreatedOnce created;
 
     public IdempotencyStore(StorageConnection connection, StorageTransactionCounter counter, string tablePrefix, TimeProvider time)
     {
-        table = StorageClients.Tables(connection, counter).GetTableClient($"{tablePrefix}Idempotency");
-        created = new CreatedOnce(cancellationToken => table.CreateIfNotExistsAsync(cancellationToken));
+        tables = new StorageTableSet(StorageClients.Tables(connection, counter), $"{tablePrefix}Idempotency");
+        table = tables[$"{tablePrefix}Idempotency"];
         this.time = time;
     }
 
     public async Task<IdempotencyClaim> ClaimAsync(string scope, string key, string fingerprint, CancellationToken cancellationToken, int attempt = 1)
     {
-        await EnsureCreatedAsync(cancellationToken);
         var pending = new TableEntity(scope, key) { ["Fingerprint"] = fingerprint, ["State"] = "pending", ["StartedAt"] = time.GetUtcNow() };
         try
         {
-            var inserted = await table.AddEntityAsync(pending, cancellationToken);
-            return new(ClaimOutcome.Claimed, inserted.Headers.ETag ?? default);
+            return new(ClaimOutcome.Claimed, await table.AddAsync(pending, cancellationToken));
         }
         catch (RequestFailedException exists) when (exists.Status == 409)
         {
         }
 
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(scope, key, cancellationToken: cancellationToken);
-        if (!found.HasValue || found.Value is not { } record)
+        if (await table.GetAsync(scope, key, cancellationToken) is not { } record)
         {
             // Released by a request that failed meanwhile: this one may run after all.
             return attempt < 3 ? await ClaimAsync(scope, key, fingerprint, cancellationToken, attempt + 1) : new(ClaimOutcome.InProgress);
@@ -94,7 +90,7 @@ internal sealed class IdempotencyStore : IDisposable
             entity[$"Body{chunk}"] = response.Body.AsSpan(chunk * ChunkBytes, Math.Min(ChunkBytes, response.Body.Length - (chunk * ChunkBytes))).ToArray();
         }
 
-        await table.UpdateEntityAsync(entity, claim.ETag, TableUpdateMode.Replace, cancellationToken);
+        await table.ReplaceAsync(entity, claim.ETag, cancellationToken);
     }
 
     /// <summary>Says the pending row's owner is still running; returns the new ETag, or null when the row was lost to another.</summary>
@@ -102,8 +98,7 @@ internal sealed class IdempotencyStore : IDisposable
     {
         try
         {
-            var renewed = await table.UpdateEntityAsync(new TableEntity(scope, key) { ["StartedAt"] = time.GetUtcNow() }, claimed, TableUpdateMode.Merge, cancellationToken);
-            return renewed.Headers.ETag;
+            return await table.MergeAsync(new TableEntity(scope, key) { ["StartedAt"] = time.GetUtcNow() }, claimed, cancellationToken);
         }
         catch (RequestFailedException lost) when (lost.Status is 404 or 412)
         {
@@ -116,7 +111,7 @@ internal sealed class IdempotencyStore : IDisposable
     {
         try
         {
-            await table.DeleteEntityAsync(scope, key, claim.ETag, CancellationToken.None);
+            await table.DeleteAsync(scope, key, claim.ETag, CancellationToken.None);
         }
         catch (RequestFailedException changed) when (changed.Status is 404 or 412)
         {
@@ -128,8 +123,7 @@ internal sealed class IdempotencyStore : IDisposable
     {
         try
         {
-            var replaced = await table.UpdateEntityAsync(pending, stale, TableUpdateMode.Replace, cancellationToken);
-            return new(ClaimOutcome.Claimed, replaced.Headers.ETag ?? default);
+            return new(ClaimOutcome.Claimed, await table.ReplaceAsync(pending, stale, cancellationToken));
         }
         catch (RequestFailedException lost) when (lost.Status is 404 or 412)
         {
@@ -137,9 +131,7 @@ internal sealed class IdempotencyStore : IDisposable
         }
     }
 
-    public void Dispose() => created.Dispose();
-
-    private Task EnsureCreatedAsync(CancellationToken cancellationToken) => created.EnsureAsync(cancellationToken);
+    public void Dispose() => tables.Dispose();
 
     private static StoredResponse Read(TableEntity record)
     {
