@@ -1,7 +1,8 @@
-using Deployments.Api.Http;
 using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
+using Deployments.Api.Http;
+using Deployments.Serialization;
 
 namespace Deployments.Api.Auth;
 
@@ -20,7 +21,7 @@ internal sealed class AccessTokenStore(ControlPlaneTables tables, TimeProvider t
         var hash = SecretHasher.Hash(secret);
         var entity = new TableEntity(Partition, id)
         {
-            ["Document"] = System.Text.Json.JsonSerializer.Serialize(token, AuthJson.Options),
+            ["Document"] = System.Text.Json.JsonSerializer.Serialize(token, SnakeCaseJson.Options),
             ["Salt"] = hash.Salt,
             ["Hash"] = hash.Hash,
         };
@@ -85,7 +86,7 @@ internal sealed class AccessTokenStore(ControlPlaneTables tables, TimeProvider t
             }
 
             var revoked = token with { RevokedAt = time.GetUtcNow(), RevokedBy = revokedBy };
-            entity["Document"] = System.Text.Json.JsonSerializer.Serialize(revoked, AuthJson.Options);
+            entity["Document"] = System.Text.Json.JsonSerializer.Serialize(revoked, SnakeCaseJson.Options);
             try
             {
                 await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -99,5 +100,5 @@ internal sealed class AccessTokenStore(ControlPlaneTables tables, TimeProvider t
     }
 
     private static AccessToken? Read(TableEntity entity) =>
-        entity.GetString("Document") is { } json ? System.Text.Json.JsonSerializer.Deserialize<AccessToken>(json, AuthJson.Options) : null;
+        entity.GetString("Document") is { } json ? System.Text.Json.JsonSerializer.Deserialize<AccessToken>(json, SnakeCaseJson.Options) : null;
 }

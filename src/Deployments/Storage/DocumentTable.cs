@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Deployments.Serialization;
 using Deployments.Refusals;
 using Deployments.Rules;
 
@@ -117,7 +118,7 @@ internal sealed class DocumentTable(TableClient table)
     {
         CallerScope.Demand(document);
         var entity = new TableEntity(partitionKey, rowKey);
-        var json = JsonSerializer.Serialize(document, DeploymentJson.Options);
+        var json = JsonSerializer.Serialize(document, SnakeCaseJson.Options);
         if (json.Length > MaxPropertyChars * MaxChunks)
         {
             throw new DocumentTooLargeException(json.Length, MaxPropertyChars * MaxChunks);
@@ -144,7 +145,7 @@ internal sealed class DocumentTable(TableClient table)
             json.Append(part);
         }
 
-        var document = JsonSerializer.Deserialize<T>(json.ToString(), DeploymentJson.Options)
+        var document = JsonSerializer.Deserialize<T>(json.ToString(), SnakeCaseJson.Options)
             ?? throw new InvalidDataException($"{entity.PartitionKey}/{entity.RowKey} holds no document.");
         return new Stored<T>(document, entity.ETag);
     }
