@@ -4,15 +4,21 @@ using Deployments.Model;
 namespace Deployments.Api.Apis;
 
 /// <summary>
-/// A deployment as the API answers with it: the shared <see cref="DeploymentView"/>, which notifications carry
-/// too, plus where to go next, which only makes sense over HTTP.
+/// A deployment as the API shows it: its public state, the same shape notifications carry, and where to go
+/// next. The stored record's bookkeeping (ids of applied updates, the engine's instance id, pause accounting)
+/// stays inside.
 /// </summary>
+/// <remarks>
+/// It extends the domain's <see cref="DeploymentView"/> rather than restating its fields, so GET and a
+/// notification cannot drift apart; links are the one thing only HTTP has.
+/// </remarks>
 internal sealed record DeploymentResource : DeploymentView
 {
     private DeploymentResource(DeploymentView view, DeploymentLinks links)
         : base(view) => Links = links;
 
-    /// <summary>Last, after the shared fields, where it has always been in the answer.</summary>
+    /// <summary>Where to follow the deployment, and its commands.</summary>
+    // Last, after the shared fields, where it has always been in the answer.
     [JsonPropertyOrder(1)]
     public DeploymentLinks Links { get; }
 
