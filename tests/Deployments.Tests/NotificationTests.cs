@@ -44,6 +44,13 @@ public sealed class NotificationTests(AzuriteFixture azurite)
         }
 
         Assert.Equal("successful", delivered[1].Event.GetProperty("data").GetProperty("status").GetString());
+        // The data is the deployment as GET /api/deployments/{id} shows it (without the HTTP-only links):
+        // Cloud Foundry's state and the options, durations written as people write them.
+        var data = delivered[1].Event.GetProperty("data");
+        Assert.Equal("FINALIZED", data.GetProperty("state").GetProperty("value").GetString());
+        Assert.Equal("DEPLOYED", data.GetProperty("state").GetProperty("reason").GetString());
+        Assert.Equal(DurationText.Of(deployment.Options.ProgressDeadline), data.GetProperty("options").GetProperty("progress_deadline").GetString());
+        Assert.False(data.TryGetProperty("links", out _), "links belong to the HTTP answer, not the notification");
         Assert.Equal(2, receiver.Received.Count(r => r.Subject == deployment.Id.ToString("N")));
     }
 

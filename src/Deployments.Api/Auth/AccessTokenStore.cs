@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Deployments.Api.Http;
 using Deployments.Platform;
+using Deployments.Serialization;
 
 namespace Deployments.Api.Auth;
 
@@ -19,7 +20,7 @@ internal sealed class AccessTokenStore(ControlPlaneTables tables, TimeProvider t
         var hash = SecretHasher.Hash(secret);
         var entity = new TableEntity(Partition, id)
         {
-            ["Document"] = System.Text.Json.JsonSerializer.Serialize(token, AuthJson.Options),
+            ["Document"] = System.Text.Json.JsonSerializer.Serialize(token, SnakeCaseJson.Options),
             ["Salt"] = hash.Salt,
             ["Hash"] = hash.Hash,
         };
@@ -80,11 +81,11 @@ internal sealed class AccessTokenStore(ControlPlaneTables tables, TimeProvider t
             }
 
             var revoked = token with { RevokedAt = time.GetUtcNow(), RevokedBy = revokedBy };
-            entity["Document"] = System.Text.Json.JsonSerializer.Serialize(revoked, AuthJson.Options);
+            entity["Document"] = System.Text.Json.JsonSerializer.Serialize(revoked, SnakeCaseJson.Options);
             return RowUpdate.Write<AccessToken?>(revoked, new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag));
         }, int.MaxValue, cancellationToken);
     }
 
     private static AccessToken? Read(TableEntity entity) =>
-        entity.GetString("Document") is { } json ? System.Text.Json.JsonSerializer.Deserialize<AccessToken>(json, AuthJson.Options) : null;
+        entity.GetString("Document") is { } json ? System.Text.Json.JsonSerializer.Deserialize<AccessToken>(json, SnakeCaseJson.Options) : null;
 }

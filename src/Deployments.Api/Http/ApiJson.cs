@@ -1,25 +1,17 @@
 using System.Text.Json;
-using Deployments.Storage;
+using System.Text.Json.Serialization;
+using Deployments.Model;
 
 namespace Deployments.Api.Http;
 
-/// <summary>The API speaks the same snake_case JSON the domain stores, and refuses fields it does not know.</summary>
+/// <summary>The API speaks the JSON clients read everywhere (<see cref="PublicJson"/>), and refuses fields it does not know.</summary>
 internal static class ApiJson
 {
     public static void Configure(JsonSerializerOptions options)
     {
-        var domain = DeploymentJson.Options;
-        options.PropertyNamingPolicy = domain.PropertyNamingPolicy;
-        options.DictionaryKeyPolicy = domain.DictionaryKeyPolicy;
-        options.DefaultIgnoreCondition = domain.DefaultIgnoreCondition;
-        options.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+        PublicJson.Configure(options);
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         // Numbers are numbers: bodies are read strictly anyway (StrictJson), and the OpenAPI document says what is read.
-        options.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
-        foreach (var converter in domain.Converters)
-        {
-            options.Converters.Add(converter);
-        }
-
-        options.Converters.Add(new DurationJsonConverter());
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Deployments.Model;
 
 namespace Deployments.Api.Http;
 

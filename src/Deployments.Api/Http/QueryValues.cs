@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Deployments.Model;
 using Deployments.Refusals;
 using Deployments.Rules;
 

@@ -19,7 +19,7 @@ internal sealed class DeploymentFollower(ControlPlaneClient client)
         while (true)
         {
             var read = await client.GetAsync(string.Create(CultureInfo.InvariantCulture, $"api/deployments/{id}?index={index}&wait={Wait}"), cancellationToken);
-            var deployment = read.As<DeploymentState>();
+            var deployment = read.As<WatchedDeployment>();
             var seen = read.ModifyIndex ?? deployment.ModifyIndex;
             if (index > 0 && seen <= index)
             {
@@ -39,6 +39,6 @@ internal sealed class DeploymentFollower(ControlPlaneClient client)
     {
         var allocations = (await client.GetAsync($"api/deployments/{id}/allocations", cancellationToken)).As<List<AllocationState>>();
         var events = (await client.GetAsync($"api/deployments/{id}/events", cancellationToken)).As<List<EventState>>();
-        return new DeploymentSnapshot(read.As<DeploymentState>(), allocations, events, read.Body);
+        return new DeploymentSnapshot(read.As<WatchedDeployment>(), allocations, events, read.Body);
     }
 }

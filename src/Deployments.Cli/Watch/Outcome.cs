@@ -8,7 +8,7 @@ internal static class Outcome
     private const string PausedByCommand = "Deployment is paused";
 
     /// <summary>The exit code once the deployment has ended (or, with <paramref name="untilPaused"/>, waits for a person); null while it goes on.</summary>
-    public static int? ExitCode(DeploymentState deployment, bool untilPaused) => deployment.Status switch
+    public static int? ExitCode(WatchedDeployment deployment, bool untilPaused) => deployment.Status switch
     {
         "successful" => ExitCodes.Success,
         "failed" => ExitCodes.Failed,
@@ -18,7 +18,7 @@ internal static class Outcome
     };
 
     /// <summary>Held until someone acts: a manual promotion, an approval, or a pause command (a timed pause goes on by itself).</summary>
-    public static bool WaitsForPerson(DeploymentState deployment) =>
+    public static bool WaitsForPerson(WatchedDeployment deployment) =>
         deployment.AwaitingApprovalFor is not null
         || deployment.StatusDescription.StartsWith(RequiresPromotion, StringComparison.Ordinal)
         || (deployment.Status == "paused" && deployment.StatusDescription == PausedByCommand);

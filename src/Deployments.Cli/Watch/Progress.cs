@@ -6,7 +6,7 @@ namespace Deployments.Cli.Watch;
 internal static class Progress
 {
     /// <summary>"step 1 of 2: [34%] > 67% > 100%", the current weight in brackets; empty for a rolling deployment.</summary>
-    public static string Steps(DeploymentState deployment)
+    public static string Steps(WatchedDeployment deployment)
     {
         if (!deployment.IsCanary)
         {
@@ -19,11 +19,11 @@ internal static class Progress
         return $"step {deployment.CurrentStep} of {deployment.TotalSteps}: {string.Join(" > ", marked)}";
     }
 
-    public static TimeSpan Elapsed(DeploymentState deployment, DateTimeOffset now) =>
+    public static TimeSpan Elapsed(WatchedDeployment deployment, DateTimeOffset now) =>
         (deployment.IsTerminal ? deployment.UpdatedAt : now) - deployment.CreatedAt;
 
     /// <summary>"deadline 10m (9:18 left)": the progress deadline, counted from creation (paused time, which does not count, is not shown by the API).</summary>
-    public static string Deadline(DeploymentState deployment, DateTimeOffset now)
+    public static string Deadline(WatchedDeployment deployment, DateTimeOffset now)
     {
         if (deployment.IsTerminal || deployment.Options.ProgressDeadline is not { } deadline)
         {

@@ -38,7 +38,7 @@ public sealed class DeploymentNotifier(DurableTaskClient client, SubscriptionSto
             Time: time.GetUtcNow(),
             Subject: deployment.Id.ToString("N"),
             DataContentType: "application/json",
-            Data: JsonSerializer.SerializeToElement(DeploymentNotice.Of(deployment), DeploymentJson.Options));
+            Data: JsonSerializer.SerializeToElement(DeploymentView.Of(deployment), PublicJson.Options));
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(NotifySubscribersOrchestrator.Name,

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Deployments.Drivers;
+using Deployments.Serialization;
 using Deployments.Storage;
 using Deployments.Telemetry;
 using Microsoft.DurableTask;
@@ -27,7 +28,7 @@ public sealed class DeliverNotificationActivity(SubscriptionStore subscriptions,
             return 0;
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(input.Event, DeploymentJson.Options);
+        var body = JsonSerializer.SerializeToUtf8Bytes(input.Event, SnakeCaseJson.Options);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/cloudevents+json") { CharSet = Encoding.UTF8.WebName };

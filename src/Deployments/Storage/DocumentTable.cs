@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Deployments.Platform;
+using Deployments.Serialization;
 using Deployments.Refusals;
 using Deployments.Rules;
 
@@ -99,7 +100,7 @@ internal sealed partial class DocumentTable(StorageTable table)
     {
         CallerScope.Demand(document);
         var entity = new TableEntity(partitionKey, rowKey);
-        var json = JsonSerializer.Serialize(document, DeploymentJson.Options);
+        var json = JsonSerializer.Serialize(document, SnakeCaseJson.Options);
         if (json.Length > MaxPropertyChars * MaxChunks)
         {
             throw new DocumentTooLargeException(json.Length, MaxPropertyChars * MaxChunks);
@@ -140,7 +141,7 @@ internal sealed partial class DocumentTable(StorageTable table)
             json.Append(part);
         }
 
-        var document = JsonSerializer.Deserialize<T>(json.ToString(), DeploymentJson.Options)
+        var document = JsonSerializer.Deserialize<T>(json.ToString(), SnakeCaseJson.Options)
             ?? throw new InvalidDataException($"{entity.PartitionKey}/{entity.RowKey} holds no document.");
         return new Stored<T>(document, entity.ETag);
     }

@@ -1,52 +1,63 @@
 using System.Text.Json.Serialization;
-using Deployments.Model;
 
-namespace Deployments.Api.Apis;
+namespace Deployments.Model;
 
 /// <summary>Cloud Foundry's <c>status.value</c>: whether the deployment still acts.</summary>
-internal enum DeploymentStateValue
+public enum DeploymentStateValue
 {
+    /// <summary>It still rolls out, waits or can be resumed.</summary>
     [JsonStringEnumMemberName("ACTIVE")]
     Active,
 
+    /// <summary>It has ended and will not change again.</summary>
     [JsonStringEnumMemberName("FINALIZED")]
     Finalized,
 }
 
 /// <summary>Cloud Foundry's <c>status.reason</c>, plus <c>FAILED</c>, which Cloud Foundry has no word for and a failed rollout needs.</summary>
-internal enum DeploymentStateReason
+public enum DeploymentStateReason
 {
+    /// <summary>Rolling out.</summary>
     [JsonStringEnumMemberName("DEPLOYING")]
     Deploying,
 
+    /// <summary>Paused by a step or a person.</summary>
     [JsonStringEnumMemberName("PAUSED")]
     Paused,
 
+    /// <summary>Ended successfully.</summary>
     [JsonStringEnumMemberName("DEPLOYED")]
     Deployed,
 
+    /// <summary>Cancelled by a person.</summary>
     [JsonStringEnumMemberName("CANCELED")]
     Canceled,
 
+    /// <summary>Cancelled because a newer deployment of the app replaced it.</summary>
     [JsonStringEnumMemberName("SUPERSEDED")]
     Superseded,
 
+    /// <summary>Ended in failure.</summary>
     [JsonStringEnumMemberName("FAILED")]
     Failed,
 }
 
-internal sealed record DeploymentStateDetails(DateTimeOffset LastStatusChange, string? Error);
+/// <summary>When the status last changed, and the error a failed deployment ended with.</summary>
+public sealed record DeploymentStateDetails(DateTimeOffset LastStatusChange, string? Error);
 
-internal sealed record CanarySteps(int Current, int Total);
+/// <summary>The canary step the deployment is at, of how many.</summary>
+public sealed record CanarySteps(int Current, int Total);
 
-internal sealed record CanaryProgress(CanarySteps Steps);
+/// <summary>A canary deployment's progress through its steps.</summary>
+public sealed record CanaryProgress(CanarySteps Steps);
 
 /// <summary>
 /// The deployment's status in Cloud Foundry's shape (value, reason, details, canary steps). It is named
 /// <c>state</c> because <c>status</c> holds Nomad's status word, which the list filters on and clients read.
 /// </summary>
-internal sealed record DeploymentState(DeploymentStateValue Value, DeploymentStateReason Reason, DeploymentStateDetails Details, CanaryProgress? Canary)
+public sealed record DeploymentState(DeploymentStateValue Value, DeploymentStateReason Reason, DeploymentStateDetails Details, CanaryProgress? Canary)
 {
+    /// <summary>The state of <paramref name="deployment"/> in Cloud Foundry's words.</summary>
     public static DeploymentState Of(Deployment deployment) => new(
         deployment.Status.IsTerminal() ? DeploymentStateValue.Finalized : DeploymentStateValue.Active,
         deployment.Status switch

@@ -1,7 +1,14 @@
 namespace Deployments.Cli.Watch;
 
-/// <summary>The fields of a deployment the live view shows, read from the API's JSON (unknown fields ignored).</summary>
-internal sealed record DeploymentState(
+/// <summary>
+/// The fields of a deployment the live view follows, read from the API's JSON (unknown fields ignored).
+/// </summary>
+/// <remarks>
+/// The API and notifications write the domain's <c>DeploymentView</c>, but the CLI references no server project,
+/// so it reads the answer into this narrower model of its own: only what watching needs, enums as the strings
+/// they arrive as, so a newer server's extra fields or values do not break an older CLI.
+/// </remarks>
+internal sealed record WatchedDeployment(
     Guid Id,
     Guid AppId,
     string Namespace,
@@ -40,4 +47,4 @@ internal sealed record AllocationState(Guid Id, string Group, int Revision, bool
 internal sealed record EventState(long Sequence, DateTimeOffset At, string Actor, string Kind, string Message);
 
 /// <summary>What one change of a deployment looks like: the deployment, its allocations and timeline, and the JSON it came as.</summary>
-internal sealed record DeploymentSnapshot(DeploymentState Deployment, IReadOnlyList<AllocationState> Allocations, IReadOnlyList<EventState> Events, string Json);
+internal sealed record DeploymentSnapshot(WatchedDeployment Deployment, IReadOnlyList<AllocationState> Allocations, IReadOnlyList<EventState> Events, string Json);

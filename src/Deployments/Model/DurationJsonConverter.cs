@@ -2,16 +2,20 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using Deployments.Model;
 
-namespace Deployments.Api.Http;
+namespace Deployments.Model;
 
 /// <summary>
 /// Durations as people write them in deployment specs: "30s", "5m", "1h30m", "250ms" (as Nomad and Go
 /// do), or "hh:mm:ss". Written back in the short form.
 /// </summary>
-internal sealed partial class DurationJsonConverter : JsonConverter<TimeSpan>
+/// <remarks>
+/// In the domain, not the API, because notifications write a deployment's options exactly as the API does;
+/// stored documents keep <see cref="TimeSpan"/>'s own form and do not use it.
+/// </remarks>
+public sealed partial class DurationJsonConverter : JsonConverter<TimeSpan>
 {
+    /// <inheritdoc />
     public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
@@ -43,6 +47,7 @@ internal sealed partial class DurationJsonConverter : JsonConverter<TimeSpan>
         }
     }
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) =>
         writer.WriteStringValue(DurationText.Of(value));
 
