@@ -17,6 +17,7 @@ namespace Deployments.Api;
 /// </summary>
 public static class ControlPlaneApi
 {
+    /// <summary>Where each OpenAPI document is served; the docs page and the Functions app's route table point here.</summary>
     public const string OpenApiRoute = "/api/openapi/{documentName}.json";
 
     /// <summary>Handlers, auth, idempotency, webhooks, problem details, OpenAPI and health checks. Needs the deployment services.</summary>

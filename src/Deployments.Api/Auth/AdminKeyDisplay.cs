@@ -3,8 +3,10 @@ namespace Deployments.Api.Auth;
 /// <summary>Whether a generated admin key may be shown once on standard output (self-hosted) or not at all (under the Functions host, whose output is logged).</summary>
 public sealed record AdminKeyDisplay(bool ShowGeneratedKey)
 {
+    /// <summary>The self-host: a key it generates is printed once, to the operator who started it.</summary>
     public static AdminKeyDisplay ShownOnce => new(true);
 
+    /// <summary>Under the Functions host, whose output ends up in logs: a generated key is never printed; set one instead.</summary>
     public static AdminKeyDisplay NotShown => new(false);
 
     /// <summary>

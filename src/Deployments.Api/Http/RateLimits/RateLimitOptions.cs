@@ -7,6 +7,7 @@ namespace Deployments.Api.Http.RateLimits;
 /// </summary>
 public sealed class RateLimitOptions
 {
+    /// <summary>The configuration section these bind from (<c>RateLimits__Webhooks__PermitLimit</c> and so on).</summary>
     public const string Section = "RateLimits";
 
     /// <summary>Webhook deliveries per sender address and webhook kind; their signature, checked after, is what admits them.</summary>
@@ -19,9 +20,12 @@ public sealed class RateLimitOptions
 /// <summary>At most <see cref="PermitLimit"/> in each <see cref="Window"/>; a limit of 0 or less turns the limit off.</summary>
 public sealed class WindowLimit
 {
+    /// <summary>Requests admitted per window; 0 or less turns the limit off.</summary>
     public int PermitLimit { get; set; }
 
+    /// <summary>The length of one fixed window; a refused request is told to retry when it ends.</summary>
     public TimeSpan Window { get; set; }
 
+    /// <summary>Whether requests are counted at all.</summary>
     public bool IsOn => PermitLimit > 0 && Window > TimeSpan.Zero;
 }
