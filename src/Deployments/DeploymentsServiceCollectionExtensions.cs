@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Deployments;
 
+/// <summary>Registers the deployment domain with a host.</summary>
 public static class DeploymentsServiceCollectionExtensions
 {
     /// <summary>

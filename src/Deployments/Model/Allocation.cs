@@ -1,17 +1,31 @@
 namespace Deployments.Model;
 
+/// <summary>What the health checks (or a manual call) last said about an allocation.</summary>
 public enum AllocationHealth
 {
+    /// <summary>Not decided yet: still starting, or not healthy for the minimum healthy time.</summary>
     Pending,
+
+    /// <summary>Healthy for at least the minimum healthy time.</summary>
     Healthy,
+
+    /// <summary>Failed its checks, or missed the healthy deadline.</summary>
     Unhealthy,
 }
 
+/// <summary>Where an allocation is in its life on the cluster.</summary>
 public enum AllocationStatus
 {
+    /// <summary>Asked for, not running yet.</summary>
     Pending,
+
+    /// <summary>Running on the cluster.</summary>
     Running,
+
+    /// <summary>Stopped on purpose: replaced, scaled down or retired.</summary>
     Stopped,
+
+    /// <summary>Gone without being stopped (its node failed, say); it must be replaced.</summary>
     Lost,
 }
 

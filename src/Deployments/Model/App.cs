@@ -17,5 +17,6 @@ public sealed record App(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt) : INamespaced
 {
+    /// <summary>Instances of every group together.</summary>
     public int TotalInstances => Groups.Values.Sum();
 }

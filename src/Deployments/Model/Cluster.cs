@@ -1,8 +1,12 @@
 namespace Deployments.Model;
 
+/// <summary>Who a cluster's capacity is for.</summary>
 public enum ClusterKind
 {
+    /// <summary>Capacity shared by many teams' apps.</summary>
     Shared,
+
+    /// <summary>Capacity set aside for one team or workload.</summary>
     Dedicated,
 }
 

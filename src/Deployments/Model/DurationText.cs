@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Deployments.Model;
 
 /// <summary>Durations as people write them in deployment specs ("250ms", "30s", "5m", "2h"): the API's JSON and status texts say them the same way.</summary>
-public static class DurationText
+internal static class DurationText
 {
     /// <summary>The largest unit that states the duration exactly.</summary>
     public static string Of(TimeSpan value) => value == TimeSpan.Zero ? "0s"

@@ -1,7 +1,7 @@
 namespace Deployments.Model;
 
 /// <summary>A document that belongs to one namespace: what a caller scoped to a namespace is checked against.</summary>
-public interface INamespaced
+internal interface INamespaced
 {
     string Namespace { get; }
 }

@@ -46,6 +46,7 @@ public sealed class LabelSelector
         return true;
     }
 
+    /// <summary>Whether the labels meet every requirement of the selector.</summary>
     public bool Matches(IReadOnlyDictionary<string, string> labels) => requirements.All(r => r.Matches(labels));
 
     private static Requirement? Parse(string part)

@@ -6,6 +6,7 @@ namespace Deployments.Model;
 /// </summary>
 public sealed record ResourceMetadata(IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, string> Annotations)
 {
+    /// <summary>No labels and no annotations.</summary>
     public static readonly ResourceMetadata Empty = new(new Dictionary<string, string>(), new Dictionary<string, string>());
 
     /// <summary>The same entries (records compare their dictionaries by reference, not by content).</summary>
@@ -21,6 +22,7 @@ public sealed record ResourceMetadata(IReadOnlyDictionary<string, string> Labels
 /// </summary>
 public sealed record MetadataPatch(IReadOnlyDictionary<string, string?>? Labels, IReadOnlyDictionary<string, string?>? Annotations)
 {
+    /// <summary>The metadata <paramref name="current"/> becomes with this patch applied.</summary>
     public ResourceMetadata ApplyTo(ResourceMetadata current) => new(Apply(current.Labels, Labels), Apply(current.Annotations, Annotations));
 
     private static Dictionary<string, string> Apply(IReadOnlyDictionary<string, string> current, IReadOnlyDictionary<string, string?>? changes)

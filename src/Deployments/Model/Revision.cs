@@ -6,6 +6,13 @@ public sealed record Artifact(string? Image, string? Command, IReadOnlyList<stri
 /// <summary>An environment variable: a literal value or a reference to a secret, whose value is never returned.</summary>
 public sealed record EnvironmentValue(string? Value, string? SecretRef);
 
+/// <summary>What each instance of a revision asks the cluster for.</summary>
+/// <param name="Cpu">CPU, in cores; fractions allowed.</param>
+/// <param name="MemoryMb">Memory, in MB.</param>
+/// <param name="DiskMb">Ephemeral disk, in MB.</param>
+/// <param name="StorageMb">Persistent storage, in MB.</param>
+/// <param name="Port">Port the instance listens on; null when it serves none.</param>
+/// <param name="Volumes">Volumes the instance mounts, by name.</param>
 public sealed record Resources(double Cpu, int MemoryMb, int DiskMb, int StorageMb, int? Port, IReadOnlyList<string> Volumes);
 
 /// <summary>An immutable, numbered version of an app; any revision can be rolled back to.</summary>

@@ -18,6 +18,7 @@ public sealed record RevisionOverrides(
 /// <summary>Resource fields to change; those left out keep the source revision's.</summary>
 public sealed record ResourceOverrides(double? Cpu = null, int? MemoryMb = null, int? DiskMb = null, int? StorageMb = null, int? Port = null, IReadOnlyList<string>? Volumes = null)
 {
+    /// <summary>The source revision's resources with the given fields replaced.</summary>
     public Resources ApplyTo(Resources source) => new(
         Cpu ?? source.Cpu, MemoryMb ?? source.MemoryMb, DiskMb ?? source.DiskMb, StorageMb ?? source.StorageMb, Port ?? source.Port, Volumes ?? source.Volumes);
 }

@@ -1,7 +1,7 @@
 namespace Deployments.Model;
 
 /// <summary>The human-readable status lines, worded as Nomad's so operators recognise them.</summary>
-public static class StatusDescriptions
+internal static class StatusDescriptions
 {
     public const string Pending = "Deployment is pending";
     public const string AwaitingApproval = "Deployment is waiting for approval";

@@ -14,6 +14,7 @@ namespace Deployments.Notifications;
 /// </summary>
 public sealed class DeploymentNotifier(DurableTaskClient client, SubscriptionStore subscriptions, TimeProvider time)
 {
+    /// <summary>Starts delivery of the deployment's current state to its namespace's subscribers; does nothing when the namespace has none.</summary>
     public async Task StatusChangedAsync(Deployment deployment, CancellationToken cancellationToken)
     {
         // Most namespaces have no subscriber. Without one, a delivery orchestration would only list nobody,
@@ -66,6 +67,12 @@ public sealed record CloudEvent(
     [property: JsonPropertyName("datacontenttype")] string DataContentType,
     JsonElement Data);
 
+/// <summary>Input of the notify orchestration: one status change for one namespace's subscribers.</summary>
+/// <param name="Namespace">Namespace whose subscribers are told.</param>
+/// <param name="Event">The status change, as a CloudEvent.</param>
 public sealed record NotificationRequest(string Namespace, CloudEvent Event);
 
+/// <summary>Input of the deliver activity: one status change for one subscriber.</summary>
+/// <param name="SubscriptionId">Subscription to deliver to.</param>
+/// <param name="Event">The status change, as a CloudEvent.</param>
 public sealed record Delivery(Guid SubscriptionId, CloudEvent Event);

@@ -8,8 +8,10 @@ using Microsoft.DurableTask;
 
 namespace Deployments.Notifications;
 
+/// <summary>Lists who to notify of a status change in a namespace.</summary>
 public sealed class ListSubscribersActivity(SubscriptionStore subscriptions) : TaskActivity<string, List<Guid>>
 {
+    /// <summary>The ids of every subscription of the namespace given as input.</summary>
     public override async Task<List<Guid>> RunAsync(TaskActivityContext context, string input) =>
         [.. (await subscriptions.ListAsync(input, CancellationToken.None)).Select(s => s.Id)];
 }
@@ -19,6 +21,7 @@ public sealed class DeliverNotificationActivity(SubscriptionStore subscriptions,
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Delivers the event once and returns the HTTP status of the answer; 0 when the subscription is gone.</summary>
     public override async Task<int> RunAsync(TaskActivityContext context, Delivery input)
     {
         var subscriberNamespace = input.Event.Source.Split('/')[2];

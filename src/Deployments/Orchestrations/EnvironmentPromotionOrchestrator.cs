@@ -10,10 +10,13 @@ namespace Deployments.Orchestrations;
 /// </summary>
 public sealed class EnvironmentPromotionOrchestrator : TaskOrchestrator<EnvironmentPromotion, EnvironmentPromotionOutcome>
 {
+    /// <summary>Name the orchestration is registered and scheduled under.</summary>
     public const string Name = WorkflowNames.EnvironmentPromotion;
 
+    /// <summary>Id of the promotion instance of a deployment: one waiting promotion per deployment.</summary>
     public static string InstanceIdFor(Guid deploymentId) => WorkflowNames.EnvironmentPromotionInstanceId(deploymentId);
 
+    /// <summary>Waits for the decision, then applies the promotion or reports why it was not applied.</summary>
     public override async Task<EnvironmentPromotionOutcome> RunAsync(TaskOrchestrationContext context, EnvironmentPromotion input)
     {
         var logger = context.CreateReplaySafeLogger<EnvironmentPromotionOrchestrator>();

@@ -6,10 +6,12 @@ namespace Deployments.Orchestrations;
 /// <summary>After a promotion to another cluster succeeds, removes the source app (no state is migrated).</summary>
 public sealed class RetireSourceOrchestrator : TaskOrchestrator<RetireSource, bool>
 {
+    /// <summary>Name the orchestration is registered and scheduled under.</summary>
     public const string Name = WorkflowNames.RetireSource;
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>Waits for the promoted deployment to end, then retires the source app if it succeeded; returns whether the app was retired.</summary>
     public override async Task<bool> RunAsync(TaskOrchestrationContext context, RetireSource input)
     {
         for (var polls = 0; !await context.CallActivityAsync<bool>(RolloutActivities.IsFinished, input.NewDeploymentId); polls++)

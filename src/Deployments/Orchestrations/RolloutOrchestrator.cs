@@ -12,8 +12,10 @@ namespace Deployments.Orchestrations;
 /// </summary>
 public sealed class RolloutOrchestrator : TaskOrchestrator<Guid, RolloutOutcome>
 {
+    /// <summary>Name the orchestration is registered and scheduled under.</summary>
     public const string Name = WorkflowNames.Rollout;
 
+    /// <summary>Rolls out the deployment with this id and reports how it ended.</summary>
     public override async Task<RolloutOutcome> RunAsync(TaskOrchestrationContext context, Guid deploymentId)
     {
         var logger = context.CreateReplaySafeLogger<RolloutOrchestrator>();

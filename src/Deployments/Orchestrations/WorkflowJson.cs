@@ -9,6 +9,7 @@ namespace Deployments.Orchestrations;
 /// </summary>
 public static class WorkflowJson
 {
+    /// <summary>The serializer options every orchestration and activity payload uses.</summary>
     public static JsonSerializerOptions Options { get; } = Create();
 
     private static JsonSerializerOptions Create()

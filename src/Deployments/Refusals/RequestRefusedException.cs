@@ -28,6 +28,7 @@ public enum Refusal
 /// </summary>
 public abstract class RequestRefusedException : Exception
 {
+    /// <summary>Creates a refusal of the given kind; <paramref name="field"/> names the input at fault, when one is.</summary>
     protected RequestRefusedException(Refusal refusal, string title, string message, string? field = null, Exception? innerException = null)
         : base(message, innerException)
     {
@@ -36,6 +37,7 @@ public abstract class RequestRefusedException : Exception
         Field = field;
     }
 
+    /// <summary>What kind of wrong this is, which decides the status code.</summary>
     public Refusal Refusal { get; }
 
     /// <summary>A short summary that reads the same for every refusal of this sort.</summary>

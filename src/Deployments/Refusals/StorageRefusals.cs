@@ -1,11 +1,11 @@
 namespace Deployments.Refusals;
 
 /// <summary>A guarded write lost to a concurrent one (or the key already exists); nothing was written.</summary>
-public sealed class DocumentConflictException(string message, Exception inner)
+internal sealed class DocumentConflictException(string message, Exception inner)
     : RequestRefusedException(Refusal.Conflict, "Concurrent change", message, innerException: inner);
 
 /// <summary>A document over the size a table row can hold.</summary>
-public sealed class DocumentTooLargeException(int length, int limit)
+internal sealed class DocumentTooLargeException(int length, int limit)
     : RequestRefusedException(Refusal.TooLarge, "Too large to store", $"The document is {length} characters; at most {limit} can be stored.")
 {
     public int Length { get; } = length;

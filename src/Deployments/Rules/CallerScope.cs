@@ -25,6 +25,7 @@ public static class CallerScope
         return new Exit(outer);
     }
 
+    /// <summary>Whether the caller may reach the namespace: always, when it is not confined to one.</summary>
     public static bool Admits(string @namespace) => Confined.Value is not { } scope || scope == @namespace;
 
     /// <summary>
@@ -51,6 +52,7 @@ public static class CallerScope
         }
     }
 
+    /// <summary>Whether the caller may reach the document: documents with no namespace always pass.</summary>
     public static bool Admits<T>(T document) => document is not INamespaced owned || Admits(owned.Namespace);
 
     private sealed class Exit(string? outer) : IDisposable

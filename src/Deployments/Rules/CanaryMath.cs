@@ -1,7 +1,7 @@
 namespace Deployments.Rules;
 
 /// <summary>How many instances run the new and the old revision at each canary weight.</summary>
-public static class CanaryMath
+internal static class CanaryMath
 {
     /// <summary>round(N x weight / 100), at least one while any instance is wanted, all of them at 100.</summary>
     public static int Canaries(int desired, int instanceWeight)

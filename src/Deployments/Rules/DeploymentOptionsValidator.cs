@@ -4,7 +4,7 @@ using Deployments.Refusals;
 namespace Deployments.Rules;
 
 /// <summary>Checks deployment options against the rules of the strategy; every error names its field.</summary>
-public static class DeploymentOptionsValidator
+internal static class DeploymentOptionsValidator
 {
     public static IReadOnlyList<ValidationError> Validate(Strategy strategy, DeploymentOptions options, IReadOnlyDictionary<string, int> appGroups)
     {

@@ -3,7 +3,7 @@ using Deployments.Model;
 namespace Deployments.Rules;
 
 /// <summary>The outcome of applying a command to a status: the new status, or why it is refused.</summary>
-public sealed record Transition(bool Allowed, DeploymentStatus To, string? RefusedBecause)
+internal sealed record Transition(bool Allowed, DeploymentStatus To, string? RefusedBecause)
 {
     public static Transition Allow(DeploymentStatus to) => new(true, to, null);
 
@@ -11,7 +11,7 @@ public sealed record Transition(bool Allowed, DeploymentStatus To, string? Refus
 }
 
 /// <summary>Which commands each status accepts. Pure: the HTTP layer and the orchestrations both ask here.</summary>
-public static class DeploymentTransitions
+internal static class DeploymentTransitions
 {
     public static Transition Apply(DeploymentStatus from, DeploymentCommand command) => (from, command) switch
     {

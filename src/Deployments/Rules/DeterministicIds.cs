@@ -10,7 +10,7 @@ namespace Deployments.Rules;
 /// allocation meant once was made twice. A seed that an activity returned (and the history keeps) plus a count
 /// of ids drawn gives the same ids to every run of the same history.
 /// </summary>
-public sealed class DeterministicIds(Guid seed)
+internal sealed class DeterministicIds(Guid seed)
 {
     private long drawn;
 

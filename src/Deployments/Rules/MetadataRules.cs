@@ -4,7 +4,7 @@ using Deployments.Refusals;
 namespace Deployments.Rules;
 
 /// <summary>Labels and annotations (of apps and deployments) are for people and tools: bounded, so a document stays small.</summary>
-public static class MetadataRules
+internal static class MetadataRules
 {
     /// <summary>A deployment's <c>metadata</c>, its fields named as the body names them.</summary>
     public static void Check(ICollection<ValidationError> errors, ResourceMetadata? metadata)

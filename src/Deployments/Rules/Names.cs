@@ -12,8 +12,10 @@ public static partial class Names
     /// <summary>The namespace of a request that names none and whose caller is not confined to one.</summary>
     public const string DefaultNamespace = "default";
 
+    /// <summary>What a valid name is, as a validation message says it.</summary>
     public const string Rule = "must be 1-63 lower-case letters, digits or dashes, starting with a letter";
 
+    /// <summary>Whether <paramref name="name"/> follows <see cref="Rule"/>; null and empty never do.</summary>
     public static bool IsValid(string? name) => !string.IsNullOrEmpty(name) && Pattern().IsMatch(name);
 
     /// <summary>Adds an error naming <paramref name="field"/> when the name is missing or malformed.</summary>

@@ -6,6 +6,7 @@ namespace Deployments.Rules;
 /// <summary>Validation and construction of revisions from what a caller sends.</summary>
 public static class RevisionRules
 {
+    /// <summary>Path probed for health when a revision gives none.</summary>
     public const string DefaultHealthPath = "/health";
 
     /// <param name="prefix">Where the spec's fields sit in the request: "revision." inside an app, "" at the top of a body.</param>
@@ -63,6 +64,7 @@ public static class RevisionRules
         return errors;
     }
 
+    /// <summary>Builds revision <paramref name="number"/> of an app from a spec already validated, with defaults filled in.</summary>
     public static Revision Create(Guid appId, int number, RevisionSpec spec, DateTimeOffset now) => new(
         appId,
         number,

@@ -11,6 +11,7 @@ namespace Deployments.Service;
 /// </summary>
 public sealed class AppCatalog(CatalogStore catalog, AppStore apps, DeploymentStore deployments, AppRetirement retirement, TargetDriverRegistry drivers, TimeProvider time)
 {
+    /// <summary>Validates and stores a new app on an existing cluster, with its first revision when the request has one; a name already taken in the namespace is refused.</summary>
     public async Task<App> CreateAppAsync(CreateAppRequest request, CancellationToken cancellationToken)
     {
         CallerScope.Demand(CallerScope.NamespaceOr(request.Namespace));
@@ -51,9 +52,11 @@ public sealed class AppCatalog(CatalogStore catalog, AppStore apps, DeploymentSt
     /// <summary>The app of this name in the namespace, or null.</summary>
     public Task<App?> FindAppAsync(string @namespace, string name, CancellationToken cancellationToken) => apps.FindByNameAsync(@namespace, name, cancellationToken);
 
+    /// <summary>The app with this id; throws <see cref="NotFoundException"/> when there is none.</summary>
     public async Task<App> GetAppAsync(Guid id, CancellationToken cancellationToken) =>
         await apps.GetAsync(id, cancellationToken) ?? throw new NotFoundException("app", id.ToString());
 
+    /// <summary>Every app of a namespace the caller may see.</summary>
     public Task<IReadOnlyList<App>> ListAppsAsync(string @namespace, CancellationToken cancellationToken)
     {
         CallerScope.Demand(@namespace);
@@ -124,12 +127,14 @@ public sealed class AppCatalog(CatalogStore catalog, AppStore apps, DeploymentSt
         return await apps.AddRevisionAsync(appId, (_, number) => RevisionRules.Create(appId, number, spec, time.GetUtcNow()), cancellationToken);
     }
 
+    /// <summary>One revision of an app; not found when either the app or the revision is missing.</summary>
     public async Task<Revision> GetRevisionAsync(Guid appId, int number, CancellationToken cancellationToken)
     {
         await GetAppAsync(appId, cancellationToken);
         return await apps.GetRevisionAsync(appId, number, cancellationToken) ?? throw new NotFoundException("revision", $"{appId}/{number}");
     }
 
+    /// <summary>Every revision of an app, oldest first; not found when the app is missing.</summary>
     public async Task<IReadOnlyList<Revision>> ListRevisionsAsync(Guid appId, CancellationToken cancellationToken)
     {
         await GetAppAsync(appId, cancellationToken);

@@ -11,6 +11,7 @@ namespace Deployments.Service;
 /// </summary>
 public sealed class AppRetirement(AppStore apps, AllocationStore allocations, ClusterTargets clusters, TimeProvider time)
 {
+    /// <summary>Stops every instance the app still runs, then deletes it; returns how many instances were stopped.</summary>
     public async Task<int> StopAndDeleteAsync(App app, CancellationToken cancellationToken)
     {
         var (target, driver) = await clusters.ForAppAsync(app, cancellationToken);

@@ -11,6 +11,7 @@ namespace Deployments.Service;
 /// </summary>
 public sealed class ClusterCatalog(CatalogStore catalog, AppStore apps, TargetDriverRegistry drivers, TimeProvider time)
 {
+    /// <summary>Validates and stores a new cluster driven by an available target driver.</summary>
     public async Task<Cluster> CreateClusterAsync(string name, string region, ClusterKind kind, string driver, IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationError>();
@@ -38,9 +39,11 @@ public sealed class ClusterCatalog(CatalogStore catalog, AppStore apps, TargetDr
         return cluster;
     }
 
+    /// <summary>The cluster with this id; throws <see cref="NotFoundException"/> when there is none.</summary>
     public async Task<Cluster> GetClusterAsync(Guid id, CancellationToken cancellationToken) =>
         await catalog.GetClusterAsync(id, cancellationToken) ?? throw new NotFoundException("cluster", id.ToString());
 
+    /// <summary>Every cluster.</summary>
     public Task<IReadOnlyList<Cluster>> ListClustersAsync(CancellationToken cancellationToken) => catalog.ListClustersAsync(cancellationToken);
 
     /// <summary>Renames, moves or re-kinds a cluster; driver settings are merged, so a secret not sent again is kept.</summary>

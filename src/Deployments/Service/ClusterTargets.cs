@@ -16,6 +16,7 @@ public sealed class ClusterTargets(CatalogStore catalog, AppStore apps, TargetDr
         return (app, target, driver);
     }
 
+    /// <summary>The target and driver of the cluster the app runs on; not found when the cluster is gone.</summary>
     public async Task<(ClusterTarget Target, ITargetDriver Driver)> ForAppAsync(App app, CancellationToken cancellationToken)
     {
         var cluster = await catalog.GetClusterAsync(app.ClusterId, cancellationToken)

@@ -140,6 +140,7 @@ public sealed class DeploymentPromotions(DeploymentService service, DeploymentSt
         }
     }
 
+    /// <summary>Approves or rejects the environment promotion the deployment waits on; refused when it waits on none. The orchestration applies the decision.</summary>
     public async Task<Deployment> DecideApprovalAsync(Guid deploymentId, bool approve, string actor, string? reason, CancellationToken cancellationToken)
     {
         var deployment = await deployments.GetRequiredAsync(deploymentId, cancellationToken);

@@ -38,6 +38,7 @@ public sealed partial class DeploymentService
             "promote", groups is { Count: > 0 } ? $"Promote requested for {string.Join(", ", groups)} by {actor}" : $"Promote requested by {actor}", cancellationToken);
     }
 
+    /// <summary>Moves a paused canary rollout on to its next step; refused for a deployment without canary steps.</summary>
     public async Task<Deployment> ContinueAsync(Guid id, string actor, CancellationToken cancellationToken)
     {
         var deployment = await RequireAllowedAsync(id, DeploymentCommand.Continue, cancellationToken);

@@ -26,25 +26,31 @@ public sealed partial class DeploymentService(
 {
     private static readonly TimeSpan CommandStartWait = TimeSpan.FromSeconds(30);
 
+    /// <summary>The deployment with this id; null when there is none.</summary>
     public Task<Deployment?> GetAsync(Guid id, CancellationToken cancellationToken) => deployments.GetAsync(id, cancellationToken);
 
+    /// <summary>The deployment with this id; throws <see cref="NotFoundException"/> when there is none.</summary>
     public async Task<Deployment> GetRequiredAsync(Guid id, CancellationToken cancellationToken) =>
         await deployments.GetRequiredAsync(id, cancellationToken);
 
+    /// <summary>The deployment's events, in the order they were recorded.</summary>
     public Task<IReadOnlyList<DeploymentEvent>> EventsAsync(Guid id, CancellationToken cancellationToken) => deployments.EventsAsync(id, cancellationToken);
 
+    /// <summary>The allocations the deployment placed; not found when the deployment is missing.</summary>
     public async Task<IReadOnlyList<Allocation>> AllocationsAsync(Guid id, CancellationToken cancellationToken)
     {
         var deployment = await deployments.GetRequiredAsync(id, cancellationToken);
         return await allocations.ForDeploymentAsync(deployment.AppId, id, cancellationToken);
     }
 
+    /// <summary>One page of the deployments of a namespace the caller may see, and the token for the next page (null on the last).</summary>
     public Task<(IReadOnlyList<Deployment> Deployments, string? ContinuationToken)> ListAsync(DeploymentQuery query, CancellationToken cancellationToken)
     {
         CallerScope.Demand(query.Namespace);
         return deployments.QueryAsync(query, cancellationToken);
     }
 
+    /// <summary>Validates the request, records the deployment and starts its rollout.</summary>
     public async Task<Deployment> CreateAsync(CreateDeploymentRequest request, CancellationToken cancellationToken)
     {
         var app = await apps.GetAsync(request.AppId, cancellationToken) ?? throw new NotFoundException("app", request.AppId.ToString());
@@ -213,6 +219,7 @@ public sealed partial class DeploymentService(
         }
     }
 
+    /// <summary>Id of the orchestration instance that drives the deployment.</summary>
     public static string InstanceIdFor(Guid deploymentId) => $"deployment-{deploymentId:N}";
 
     /// <summary>
@@ -257,6 +264,7 @@ public sealed partial class DeploymentService(
     }
 }
 
+/// <summary>Settings of the deployment service, set by the host through <c>AddDeployments</c>.</summary>
 public sealed class DeploymentServiceOptions
 {
     /// <summary>A rollback to one of this many most recent revisions is instant: full scale at once, no canary steps.</summary>

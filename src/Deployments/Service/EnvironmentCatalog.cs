@@ -10,6 +10,7 @@ namespace Deployments.Service;
 /// </summary>
 public sealed class EnvironmentCatalog(CatalogStore catalog, AppStore apps)
 {
+    /// <summary>Validates and stores a new environment in a namespace the caller may use.</summary>
     public async Task<EnvironmentDefinition> CreateEnvironmentAsync(string name, string? @namespace, Guid clusterId, int order, bool requiresApproval, TimeSpan? approvalExpiry, CancellationToken cancellationToken)
     {
         CallerScope.Demand(CallerScope.NamespaceOr(@namespace));
@@ -36,16 +37,19 @@ public sealed class EnvironmentCatalog(CatalogStore catalog, AppStore apps)
         return environment;
     }
 
+    /// <summary>The environment with this name in the namespace; not found when it is missing or out of the caller's scope.</summary>
     public async Task<EnvironmentDefinition> GetEnvironmentAsync(string @namespace, string name, CancellationToken cancellationToken) =>
         (CatalogChecks.Demanded(@namespace) && Names.IsValid(@namespace) && Names.IsValid(name) ? await catalog.GetEnvironmentAsync(@namespace, name, cancellationToken) : null)
         ?? throw new NotFoundException("environment", $"{@namespace}/{name}");
 
+    /// <summary>Every environment of a namespace the caller may see.</summary>
     public Task<IReadOnlyList<EnvironmentDefinition>> ListEnvironmentsAsync(string @namespace, CancellationToken cancellationToken)
     {
         CallerScope.Demand(@namespace);
         return catalog.ListEnvironmentsAsync(@namespace, cancellationToken);
     }
 
+    /// <summary>Validates and applies a partial update to an environment.</summary>
     public async Task<EnvironmentDefinition> UpdateEnvironmentAsync(string @namespace, string name, EnvironmentUpdate update, CancellationToken cancellationToken)
     {
         var current = await GetEnvironmentAsync(@namespace, name, cancellationToken);

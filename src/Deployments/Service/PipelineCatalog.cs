@@ -10,6 +10,7 @@ namespace Deployments.Service;
 /// </summary>
 public sealed class PipelineCatalog(CatalogStore catalog, AppStore apps, TimeProvider time)
 {
+    /// <summary>Validates and stores a new pipeline in a namespace the caller may use.</summary>
     public async Task<Pipeline> CreatePipelineAsync(string name, string? @namespace, IReadOnlyList<IReadOnlyList<Guid>> stages, CancellationToken cancellationToken)
     {
         var pipelineNamespace = CallerScope.NamespaceOr(@namespace);
@@ -26,15 +27,18 @@ public sealed class PipelineCatalog(CatalogStore catalog, AppStore apps, TimePro
         return pipeline;
     }
 
+    /// <summary>The pipeline with this id; throws <see cref="NotFoundException"/> when there is none.</summary>
     public async Task<Pipeline> GetPipelineAsync(Guid id, CancellationToken cancellationToken) =>
         await catalog.GetPipelineAsync(id, cancellationToken) ?? throw new NotFoundException("pipeline", id.ToString());
 
+    /// <summary>Every pipeline of a namespace the caller may see.</summary>
     public async Task<IReadOnlyList<Pipeline>> ListPipelinesAsync(string @namespace, CancellationToken cancellationToken)
     {
         CallerScope.Demand(@namespace);
         return [.. (await catalog.ListPipelinesAsync(cancellationToken)).Where(p => p.Namespace == @namespace)];
     }
 
+    /// <summary>Validates and applies a partial update to a pipeline.</summary>
     public async Task<Pipeline> UpdatePipelineAsync(Guid id, PipelineUpdate update, CancellationToken cancellationToken)
     {
         var current = await GetPipelineAsync(id, cancellationToken);
@@ -59,6 +63,7 @@ public sealed class PipelineCatalog(CatalogStore catalog, AppStore apps, TimePro
         return await catalog.UpdatePipelineAsync(id, stored => stored with { Name = update.Name ?? stored.Name, Stages = update.Stages ?? stored.Stages }, cancellationToken);
     }
 
+    /// <summary>Removes a pipeline.</summary>
     public async Task DeletePipelineAsync(Guid id, CancellationToken cancellationToken)
     {
         await GetPipelineAsync(id, cancellationToken);

@@ -4,9 +4,9 @@ namespace Deployments.Service;
 public sealed record StopRequest(Guid DeploymentId, Guid AppId, IReadOnlyList<Guid> AllocationIds, string Reason, IReadOnlyDictionary<Guid, Guid>? ExpectedOwners = null);
 
 /// <summary>A command from a user, delivered to the running orchestration as the "command" event.</summary>
-public sealed record RolloutCommand(DeploymentCommandKind Kind, string Actor, string? Reason = null, IReadOnlyList<string>? Groups = null);
+internal sealed record RolloutCommand(DeploymentCommandKind Kind, string Actor, string? Reason = null, IReadOnlyList<string>? Groups = null);
 
-public enum DeploymentCommandKind
+internal enum DeploymentCommandKind
 {
     Pause,
     Resume,

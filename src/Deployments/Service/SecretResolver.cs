@@ -10,6 +10,7 @@ namespace Deployments.Service;
 /// </summary>
 public sealed class SecretResolver(IConfiguration configuration)
 {
+    /// <summary>The revision's environment variables with secret references replaced by their values; throws when a referenced secret is not configured.</summary>
     public IReadOnlyDictionary<string, string> Resolve(Revision revision)
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -27,10 +27,12 @@ public sealed class SubscriptionCatalog(SubscriptionStore subscriptions, TimePro
         return subscription;
     }
 
+    /// <summary>The subscription with this id in the namespace; not found when it is missing or out of the caller's scope.</summary>
     public async Task<Subscription> GetSubscriptionAsync(string @namespace, Guid id, CancellationToken cancellationToken) =>
         (CatalogChecks.Demanded(@namespace) && Names.IsValid(@namespace) ? await subscriptions.GetAsync(@namespace, id, cancellationToken) : null)
         ?? throw new NotFoundException("subscription", id.ToString());
 
+    /// <summary>Every subscription of a namespace the caller may see.</summary>
     public Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(string @namespace, CancellationToken cancellationToken)
     {
         CallerScope.Demand(@namespace);
@@ -48,6 +50,7 @@ public sealed class SubscriptionCatalog(SubscriptionStore subscriptions, TimePro
         return await subscriptions.UpdateAsync(@namespace, id, stored => stored with { Url = target ?? stored.Url, Secret = secret ?? stored.Secret }, cancellationToken);
     }
 
+    /// <summary>Removes a subscription.</summary>
     public async Task DeleteSubscriptionAsync(string @namespace, Guid id, CancellationToken cancellationToken)
     {
         await GetSubscriptionAsync(@namespace, id, cancellationToken);

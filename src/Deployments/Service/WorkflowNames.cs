@@ -4,7 +4,7 @@ namespace Deployments.Service;
 /// The orchestrations the services start and the events they raise into them, by the names both sides use.
 /// The orchestrations are built on these (and call the services); the services never see the orchestrations.
 /// </summary>
-public static class WorkflowNames
+internal static class WorkflowNames
 {
     /// <summary>A deployment's rollout; its instance id is <see cref="DeploymentService.InstanceIdFor"/>.</summary>
     public const string Rollout = "Rollout";

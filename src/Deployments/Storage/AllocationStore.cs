@@ -6,6 +6,7 @@ namespace Deployments.Storage;
 /// <summary>Allocations in one partition per app: "what runs for this app" is a single partition read.</summary>
 public sealed class AllocationStore(DeploymentTables tables, TimeProvider time)
 {
+    /// <summary>Writes the allocation as given, raising its modify index.</summary>
     public async Task UpsertAsync(Allocation allocation, CancellationToken cancellationToken)
     {
         allocation = allocation with { ModifyIndex = ModifyIndexes.Next(allocation.ModifyIndex, time) };
@@ -17,14 +18,17 @@ public sealed class AllocationStore(DeploymentTables tables, TimeProvider time)
         });
     }
 
+    /// <summary>One allocation of an app; null when there is none.</summary>
     public async Task<Allocation?> GetAsync(Guid appId, Guid allocationId, CancellationToken cancellationToken)
     {
         return (await tables.Allocations.GetAsync<Allocation>(Key(appId), Key(allocationId), cancellationToken))?.Document;
     }
 
+    /// <summary>Every allocation of an app, stopped ones included.</summary>
     public async Task<IReadOnlyList<Allocation>> ForAppAsync(Guid appId, CancellationToken cancellationToken) =>
         await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Key(appId)}"), cancellationToken);
 
+    /// <summary>The allocations of an app that one deployment placed.</summary>
     public async Task<IReadOnlyList<Allocation>> ForDeploymentAsync(Guid appId, Guid deploymentId, CancellationToken cancellationToken) =>
         await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Key(appId)} and DeploymentId eq {deploymentId}"), cancellationToken);
 

@@ -10,8 +10,9 @@ public sealed class AppStore(DeploymentTables tables, TimeProvider time)
 {
     private const string AppRow = "app";
 
-    public static string RevisionRow(int number) => $"rev-{number:D6}";
+    internal static string RevisionRow(int number) => $"rev-{number:D6}";
 
+    /// <summary>Stores a new app, with its first revision when <paramref name="firstRevision"/> is given; a name already taken in the namespace is a conflict.</summary>
     public async Task<App> CreateAsync(App app, Func<App, Revision>? firstRevision, CancellationToken cancellationToken)
     {
         // The name is reserved first: an insert, so two creates of one name cannot both win.
@@ -37,17 +38,20 @@ public sealed class AppStore(DeploymentTables tables, TimeProvider time)
         }
     }
 
+    /// <summary>The app with this id; null when there is none.</summary>
     public async Task<App?> GetAsync(Guid appId, CancellationToken cancellationToken)
     {
         return (await tables.Apps.GetAsync<App>(Key(appId), AppRow, cancellationToken))?.Document;
     }
 
+    /// <summary>The app with this name in the namespace; null when there is none.</summary>
     public async Task<App?> FindByNameAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
         var entry = await tables.AppNames.GetAsync<AppNameEntry>(@namespace, name, cancellationToken);
         return entry is null ? null : await GetAsync(entry.Document.AppId, cancellationToken);
     }
 
+    /// <summary>Every app of one namespace.</summary>
     public async Task<IReadOnlyList<App>> ListAsync(string @namespace, CancellationToken cancellationToken)
     {
         var apps = new List<App>();
@@ -92,17 +96,20 @@ public sealed class AppStore(DeploymentTables tables, TimeProvider time)
                 DocumentTable.Adding(Key(appId), RevisionRow(number), revision));
         }, DocumentTable.DefaultAttempts, cancellationToken);
 
+    /// <summary>One revision of an app; null when there is none with that number.</summary>
     public async Task<Revision?> GetRevisionAsync(Guid appId, int number, CancellationToken cancellationToken)
     {
         return (await tables.Apps.GetAsync<Revision>(Key(appId), RevisionRow(number), cancellationToken))?.Document;
     }
 
+    /// <summary>Every revision of an app, oldest first.</summary>
     public async Task<IReadOnlyList<Revision>> ListRevisionsAsync(Guid appId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Key(appId)} and RowKey ge {"rev-"} and RowKey lt {"rev."}");
         return await tables.Apps.ListAsync<Revision>(filter, cancellationToken);
     }
 
+    /// <summary>Marks a revision stable once a deployment of it succeeded; a missing or already stable revision is left alone.</summary>
     public async Task MarkRevisionStableAsync(Guid appId, int number, CancellationToken cancellationToken)
     {
         var stored = await tables.Apps.GetAsync<Revision>(Key(appId), RevisionRow(number), cancellationToken);
@@ -112,6 +119,7 @@ public sealed class AppStore(DeploymentTables tables, TimeProvider time)
         }
     }
 
+    /// <summary>Removes the app, its revisions and its name, freeing the name for reuse.</summary>
     public async Task DeleteAsync(App app, CancellationToken cancellationToken)
     {
         foreach (var revision in await ListRevisionsAsync(app.Id, cancellationToken))

@@ -10,15 +10,19 @@ public sealed class CatalogStore(DeploymentTables tables)
     private const string ClusterPartition = "cluster";
     private const string PipelinePartition = "pipeline";
 
+    /// <summary>Stores a new cluster; a cluster with the same id already stored is a conflict.</summary>
     public Task CreateClusterAsync(Cluster cluster, CancellationToken cancellationToken) =>
         InsertAsync(tables.Clusters, ClusterPartition, Key(cluster.Id), cluster, cancellationToken);
 
+    /// <summary>The cluster with this id; null when there is none.</summary>
     public Task<Cluster?> GetClusterAsync(Guid id, CancellationToken cancellationToken) =>
         GetAsync<Cluster>(tables.Clusters, ClusterPartition, Key(id), cancellationToken);
 
+    /// <summary>Every cluster.</summary>
     public Task<IReadOnlyList<Cluster>> ListClustersAsync(CancellationToken cancellationToken) =>
         ListAsync<Cluster>(tables.Clusters, ClusterPartition, cancellationToken);
 
+    /// <summary>Writes the cluster as given, over whatever is stored.</summary>
     public Task SaveClusterAsync(Cluster cluster, CancellationToken cancellationToken) =>
         UpsertAsync(tables.Clusters, ClusterPartition, Key(cluster.Id), cluster, cancellationToken);
 
@@ -26,18 +30,23 @@ public sealed class CatalogStore(DeploymentTables tables)
     public Task<Cluster> UpdateClusterAsync(Guid id, Func<Cluster, Cluster> change, CancellationToken cancellationToken) =>
         UpdateAsync(tables.Clusters, ClusterPartition, Key(id), "cluster", id.ToString(), change, cancellationToken);
 
+    /// <summary>Removes the cluster.</summary>
     public Task DeleteClusterAsync(Guid id, CancellationToken cancellationToken) =>
         DeleteAsync(tables.Clusters, ClusterPartition, Key(id), cancellationToken);
 
+    /// <summary>Stores a new environment; one with the same name in its namespace already stored is a conflict.</summary>
     public Task CreateEnvironmentAsync(EnvironmentDefinition environment, CancellationToken cancellationToken) =>
         InsertAsync(tables.Environments, environment.Namespace, environment.Name, environment, cancellationToken);
 
+    /// <summary>The environment with this name in the namespace; null when there is none.</summary>
     public Task<EnvironmentDefinition?> GetEnvironmentAsync(string @namespace, string name, CancellationToken cancellationToken) =>
         GetAsync<EnvironmentDefinition>(tables.Environments, @namespace, name, cancellationToken);
 
+    /// <summary>Every environment of one namespace.</summary>
     public Task<IReadOnlyList<EnvironmentDefinition>> ListEnvironmentsAsync(string @namespace, CancellationToken cancellationToken) =>
         ListAsync<EnvironmentDefinition>(tables.Environments, @namespace, cancellationToken);
 
+    /// <summary>Writes the environment as given, over whatever is stored.</summary>
     public Task SaveEnvironmentAsync(EnvironmentDefinition environment, CancellationToken cancellationToken) =>
         UpsertAsync(tables.Environments, environment.Namespace, environment.Name, environment, cancellationToken);
 
@@ -54,24 +63,31 @@ public sealed class CatalogStore(DeploymentTables tables)
     public Task<EnvironmentDefinition> UpdateEnvironmentAsync(string @namespace, string name, Func<EnvironmentDefinition, EnvironmentDefinition> change, CancellationToken cancellationToken) =>
         UpdateAsync(tables.Environments, @namespace, name, "environment", $"{@namespace}/{name}", change, cancellationToken);
 
+    /// <summary>Removes the environment.</summary>
     public Task DeleteEnvironmentAsync(string @namespace, string name, CancellationToken cancellationToken) =>
         DeleteAsync(tables.Environments, @namespace, name, cancellationToken);
 
+    /// <summary>Stores a new pipeline; one with the same id already stored is a conflict.</summary>
     public Task CreatePipelineAsync(Pipeline pipeline, CancellationToken cancellationToken) =>
         InsertAsync(tables.Pipelines, PipelinePartition, Key(pipeline.Id), pipeline, cancellationToken);
 
+    /// <summary>The pipeline with this id; null when there is none.</summary>
     public Task<Pipeline?> GetPipelineAsync(Guid id, CancellationToken cancellationToken) =>
         GetAsync<Pipeline>(tables.Pipelines, PipelinePartition, Key(id), cancellationToken);
 
+    /// <summary>Every pipeline, of every namespace.</summary>
     public Task<IReadOnlyList<Pipeline>> ListPipelinesAsync(CancellationToken cancellationToken) =>
         ListAsync<Pipeline>(tables.Pipelines, PipelinePartition, cancellationToken);
 
+    /// <summary>Writes the pipeline as given, over whatever is stored.</summary>
     public Task SavePipelineAsync(Pipeline pipeline, CancellationToken cancellationToken) =>
         UpsertAsync(tables.Pipelines, PipelinePartition, Key(pipeline.Id), pipeline, cancellationToken);
 
+    /// <summary>Applies a change under the pipeline's ETag, from a fresh read when a concurrent change came first.</summary>
     public Task<Pipeline> UpdatePipelineAsync(Guid id, Func<Pipeline, Pipeline> change, CancellationToken cancellationToken) =>
         UpdateAsync(tables.Pipelines, PipelinePartition, Key(id), "pipeline", id.ToString(), change, cancellationToken);
 
+    /// <summary>Removes the pipeline.</summary>
     public Task DeletePipelineAsync(Guid id, CancellationToken cancellationToken) =>
         DeleteAsync(tables.Pipelines, PipelinePartition, Key(id), cancellationToken);
 

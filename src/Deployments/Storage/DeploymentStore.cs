@@ -59,11 +59,13 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time, 
         return recorded;
     }
 
+    /// <summary>The deployment with this id; null when there is none.</summary>
     public async Task<Deployment?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         return (await tables.Deployments.GetAsync<Deployment>(Key(id), DeploymentRow, cancellationToken))?.Document;
     }
 
+    /// <summary>The deployment with this id; throws <see cref="NotFoundException"/> when there is none.</summary>
     public async Task<Deployment> GetRequiredAsync(Guid id, CancellationToken cancellationToken) =>
         await GetAsync(id, cancellationToken) ?? throw new NotFoundException("deployment", id.ToString());
 
@@ -107,6 +109,7 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time, 
         return new((updated, true), actions);
     }
 
+    /// <summary>The deployment's events, in the order they were recorded.</summary>
     public async Task<IReadOnlyList<DeploymentEvent>> EventsAsync(Guid id, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Key(id)} and RowKey ge {"event-"} and RowKey lt {"event."}");

@@ -4,18 +4,22 @@ using Deployments.Refusals;
 
 namespace Deployments.Storage;
 
+/// <summary>Webhook subscriptions, one partition per namespace.</summary>
 public sealed class SubscriptionStore(DeploymentTables tables)
 {
+    /// <summary>Stores a new subscription; one with the same id already stored is a conflict.</summary>
     public async Task CreateAsync(Subscription subscription, CancellationToken cancellationToken)
     {
         await tables.Subscriptions.InsertAsync(subscription.Namespace, subscription.Id.ToString("N"), subscription, cancellationToken);
     }
 
+    /// <summary>The subscription with this id in the namespace; null when there is none.</summary>
     public async Task<Subscription?> GetAsync(string @namespace, Guid id, CancellationToken cancellationToken)
     {
         return (await tables.Subscriptions.GetAsync<Subscription>(@namespace, id.ToString("N"), cancellationToken))?.Document;
     }
 
+    /// <summary>Every subscription of one namespace.</summary>
     public async Task<IReadOnlyList<Subscription>> ListAsync(string @namespace, CancellationToken cancellationToken)
     {
         return await tables.Subscriptions.ListAsync<Subscription>(TableClient.CreateQueryFilter($"PartitionKey eq {@namespace}"), cancellationToken);
@@ -33,6 +37,7 @@ public sealed class SubscriptionStore(DeploymentTables tables)
     public Task<Subscription> UpdateAsync(string @namespace, Guid id, Func<Subscription, Subscription> change, CancellationToken cancellationToken) =>
         tables.Subscriptions.UpdateAsync(@namespace, id.ToString("N"), change, () => new NotFoundException("subscription", id.ToString()), cancellationToken);
 
+    /// <summary>Removes the subscription.</summary>
     public async Task DeleteAsync(string @namespace, Guid id, CancellationToken cancellationToken)
     {
         await tables.Subscriptions.DeleteAsync(@namespace, id.ToString("N"), cancellationToken);

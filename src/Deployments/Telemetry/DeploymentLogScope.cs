@@ -10,6 +10,7 @@ namespace Deployments.Telemetry;
 /// </summary>
 public static class DeploymentLogScope
 {
+    /// <summary>Name of the log scope entry that holds the deployment id.</summary>
     public const string Key = "DeploymentId";
 
     /// <summary>
@@ -26,6 +27,7 @@ public static class DeploymentLogScope
         ("retire-", 33),
     ];
 
+    /// <summary>Opens a scope naming the deployment and tags the current span with it; dispose it to end the scope.</summary>
     public static IDisposable? Begin(ILogger logger, Guid deploymentId)
     {
         var id = deploymentId.ToString();
@@ -37,6 +39,7 @@ public static class DeploymentLogScope
     public static IDisposable? BeginForInstance(ILogger logger, string instanceId) =>
         DeploymentOf(instanceId) is { } deploymentId ? Begin(logger, deploymentId) : null;
 
+    /// <summary>The deployment an orchestration instance id names; null when the id has none of the known shapes.</summary>
     public static Guid? DeploymentOf(string instanceId)
     {
         foreach (var (prefix, skip) in InstanceIdShapes)

@@ -14,6 +14,7 @@ namespace Deployments.Telemetry;
 /// </remarks>
 public sealed class DeploymentMetrics
 {
+    /// <summary>Name of the meter, for hosts that export it.</summary>
     public const string MeterName = "Deployments";
 
     /// <summary>From seconds (an instant rollback) to a day (a canary paused overnight).</summary>
@@ -25,6 +26,7 @@ public sealed class DeploymentMetrics
     private readonly Counter<long> commands;
     private readonly Counter<long> webhookDeliveries;
 
+    /// <summary>Creates the meter and its instruments from the host's meter factory.</summary>
     public DeploymentMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(new MeterOptions(MeterName));
@@ -49,8 +51,10 @@ public sealed class DeploymentMetrics
         rolloutDuration.Record(Math.Max(0, (ended - deployment.CreatedAt).TotalSeconds), tags);
     }
 
+    /// <summary>A command (promote, pause, cancel, ...) was accepted for a deployment.</summary>
     public void CommandAccepted(string command) => commands.Add(1, new KeyValuePair<string, object?>(TelemetryTags.Command, command));
 
+    /// <summary>One attempt to deliver a status change to a subscriber's webhook ended with this outcome.</summary>
     public void WebhookDelivered(WebhookDeliveryOutcome outcome) =>
         webhookDeliveries.Add(1, new KeyValuePair<string, object?>(TelemetryTags.DeliveryOutcome, WebhookDeliveryOutcomes.Name(outcome)));
 

@@ -3,7 +3,7 @@ using Deployments.Model;
 namespace Deployments.Telemetry;
 
 /// <summary>How a deployment ended, in the words of the <c>deployments.finished</c> counter's outcome attribute.</summary>
-public static class FinishedOutcome
+internal static class FinishedOutcome
 {
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";

@@ -8,11 +8,17 @@ namespace Deployments.Telemetry;
 /// </summary>
 public static class TelemetryTags
 {
+    /// <summary>Rollout strategy: rolling or canary.</summary>
     public const string Strategy = "deployment.strategy";
+    /// <summary>Why the deployment was started: rollout, rollback or cluster_promotion.</summary>
     public const string Kind = "deployment.kind";
+    /// <summary>Namespace of the deployment.</summary>
     public const string Namespace = "deployment.namespace";
+    /// <summary>How a deployment ended: succeeded, failed or cancelled.</summary>
     public const string Outcome = "deployment.outcome";
+    /// <summary>Command accepted for a deployment.</summary>
     public const string Command = "deployment.command";
+    /// <summary>How a webhook delivery attempt ended.</summary>
     public const string DeliveryOutcome = "webhook.delivery.outcome";
 
     /// <summary>The deployment's id on a span (the log scope's is <see cref="DeploymentLogScope.Key"/>).</summary>

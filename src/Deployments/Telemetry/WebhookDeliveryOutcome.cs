@@ -16,7 +16,7 @@ public enum WebhookDeliveryOutcome
     Unsubscribed,
 }
 
-public static class WebhookDeliveryOutcomes
+internal static class WebhookDeliveryOutcomes
 {
     public static string Name(WebhookDeliveryOutcome outcome) => outcome.ToString().ToLowerInvariant();
 }

@@ -13,6 +13,7 @@ namespace Deployments.Orchestrations.Activities;
 public sealed class CheckAllocationHealthActivity(AllocationStore allocations, ClusterTargets clusters, TimeProvider time)
     : TaskActivity<HealthRequest, HealthSummary>
 {
+    /// <summary>Checks each requested allocation and returns the counts by health, with the lost ones named.</summary>
     public override async Task<HealthSummary> RunAsync(TaskActivityContext context, HealthRequest request)
     {
         var (_, target, driver) = await clusters.ForAppIdAsync(request.AppId, CancellationToken.None);

@@ -8,6 +8,7 @@ namespace Deployments.Orchestrations.Activities;
 /// <summary>Reads the deployment, its app and what already runs, so the orchestrator decides from one snapshot.</summary>
 public sealed class LoadRolloutPlanActivity(DeploymentStore deployments, AppStore apps, AllocationStore allocations) : TaskActivity<Guid, RolloutPlan>
 {
+    /// <summary>Reads the plan for the deployment with this id.</summary>
     public override async Task<RolloutPlan> RunAsync(TaskActivityContext context, Guid deploymentId)
     {
         var deployment = await deployments.GetRequiredAsync(deploymentId, CancellationToken.None);

@@ -14,6 +14,7 @@ namespace Deployments.Orchestrations.Activities;
 public sealed class PlaceAllocationsActivity(AppStore apps, AllocationStore allocations, ClusterTargets clusters, SecretResolver secrets, TimeProvider time)
     : TaskActivity<PlaceRequest, int>
 {
+    /// <summary>Places the requested allocations and returns how many it placed.</summary>
     public override async Task<int> RunAsync(TaskActivityContext context, PlaceRequest request)
     {
         var (app, target, driver) = await clusters.ForAppIdAsync(request.AppId, CancellationToken.None);

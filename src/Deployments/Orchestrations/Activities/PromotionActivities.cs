@@ -8,6 +8,7 @@ namespace Deployments.Orchestrations.Activities;
 /// <summary>Makes a deployment the live one of an environment, scaling the previous live one down unless told not to.</summary>
 public sealed class ApplyEnvironmentPromotionActivity(DeploymentPromotions service) : TaskActivity<EnvironmentPromotion, EnvironmentPromotionOutcome>
 {
+    /// <summary>Makes the promoted deployment live in its environment and says what changed.</summary>
     public override Task<EnvironmentPromotionOutcome> RunAsync(TaskActivityContext context, EnvironmentPromotion input) =>
         service.ApplyEnvironmentPromotionAsync(input, CancellationToken.None);
 }
@@ -15,6 +16,7 @@ public sealed class ApplyEnvironmentPromotionActivity(DeploymentPromotions servi
 /// <summary>Writes an approval step onto the deployment's timeline (and whether it still awaits approval).</summary>
 public sealed class NoteApprovalActivity(DeploymentPromotions service) : TaskActivity<ApprovalNote, bool>
 {
+    /// <summary>Writes the note (once) and returns true.</summary>
     public override async Task<bool> RunAsync(TaskActivityContext context, ApprovalNote input)
     {
         await service.NoteApprovalAsync(input, CancellationToken.None);
@@ -25,6 +27,7 @@ public sealed class NoteApprovalActivity(DeploymentPromotions service) : TaskAct
 /// <summary>Stops every allocation of an app through its driver and deletes the app, once its promoted copy succeeded.</summary>
 public sealed class RetireAppActivity(AppStore apps, DeploymentStore deployments, AppRetirement retirement) : TaskActivity<RetireSource, bool>
 {
+    /// <summary>Retires the source app; false, doing nothing, when the promoted deployment did not succeed or the app is already gone.</summary>
     public override async Task<bool> RunAsync(TaskActivityContext context, RetireSource input)
     {
         var promoted = await deployments.GetRequiredAsync(input.NewDeploymentId, CancellationToken.None);

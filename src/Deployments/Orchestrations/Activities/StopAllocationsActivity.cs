@@ -13,6 +13,7 @@ namespace Deployments.Orchestrations.Activities;
 public sealed class StopAllocationsActivity(AllocationStore allocations, AppStore apps, ClusterTargets clusters, TimeProvider time)
     : TaskActivity<StopRequest, int>
 {
+    /// <summary>Stops the requested allocations and returns how many it stopped; 0 when the app is gone.</summary>
     public override async Task<int> RunAsync(TaskActivityContext context, StopRequest request)
     {
         if (await apps.GetAsync(request.AppId, CancellationToken.None) is not { } app)

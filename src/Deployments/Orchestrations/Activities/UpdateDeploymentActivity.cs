@@ -21,6 +21,7 @@ namespace Deployments.Orchestrations.Activities;
 /// </remarks>
 public sealed class UpdateDeploymentActivity(DeploymentStore deployments, DeploymentNotifier notifier, DeploymentMetrics metrics) : TaskActivity<DeploymentUpdate, bool>
 {
+    /// <summary>Applies the update once and returns whether this run changed the deployment's status.</summary>
     public override async Task<bool> RunAsync(TaskActivityContext context, DeploymentUpdate update)
     {
         var statusChanged = false;
