@@ -13,7 +13,7 @@ public enum AllocationHealth
     Unhealthy,
 }
 
-/// <summary>Where an allocation is in its life on the cluster.</summary>
+/// <summary>Where an allocation is in its life on the cluster, as observed (actual) or as asked for (desired).</summary>
 public enum AllocationStatus
 {
     /// <summary>Asked for, not running yet.</summary>
@@ -22,7 +22,7 @@ public enum AllocationStatus
     /// <summary>Running on the cluster.</summary>
     Running,
 
-    /// <summary>Stopped on purpose: replaced, scaled down or retired.</summary>
+    /// <summary>Stopped on purpose, or to be stopped: replaced, scaled down or retired.</summary>
     Stopped,
 
     /// <summary>Gone without being stopped (its node failed, say); it must be replaced.</summary>

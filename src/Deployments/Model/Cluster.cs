@@ -1,6 +1,6 @@
 namespace Deployments.Model;
 
-/// <summary>Who a cluster's capacity is for.</summary>
+/// <summary>Who a cluster's capacity is for; a label for people and tools, the rollout does not act on it.</summary>
 public enum ClusterKind
 {
     /// <summary>Capacity shared by many teams' apps.</summary>

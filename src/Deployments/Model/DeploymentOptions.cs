@@ -52,10 +52,10 @@ public sealed record DeploymentOptions
     /// <summary>How long an allocation must stay healthy before it counts as healthy.</summary>
     public TimeSpan MinHealthyTime { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a new allocation has to become healthy before it counts as unhealthy.</summary>
+    /// <summary>How long each batch of new allocations has to become healthy before the deployment fails as unhealthy.</summary>
     public TimeSpan HealthyDeadline { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long the deployment may go without a newly healthy allocation before it fails; paused time is left out.</summary>
+    /// <summary>How long the deployment may go without a batch becoming healthy before it fails; paused time is left out.</summary>
     public TimeSpan ProgressDeadline { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How long old allocations keep running once the deployment succeeds, so a quick rollback needs no new placements.</summary>

@@ -37,7 +37,7 @@ public sealed class EnvironmentCatalog(CatalogStore catalog, AppStore apps)
         return environment;
     }
 
-    /// <summary>The environment with this name in the namespace; not found when it is missing or out of the caller's scope.</summary>
+    /// <summary>The environment with this name in the namespace; refused for a namespace outside the caller's scope, not found when there is none.</summary>
     public async Task<EnvironmentDefinition> GetEnvironmentAsync(string @namespace, string name, CancellationToken cancellationToken) =>
         (CatalogChecks.Demanded(@namespace) && Names.IsValid(@namespace) && Names.IsValid(name) ? await catalog.GetEnvironmentAsync(@namespace, name, cancellationToken) : null)
         ?? throw new NotFoundException("environment", $"{@namespace}/{name}");

@@ -27,7 +27,7 @@ public sealed class SubscriptionCatalog(SubscriptionStore subscriptions, TimePro
         return subscription;
     }
 
-    /// <summary>The subscription with this id in the namespace; not found when it is missing or out of the caller's scope.</summary>
+    /// <summary>The subscription with this id in the namespace; refused for a namespace outside the caller's scope, not found when there is none.</summary>
     public async Task<Subscription> GetSubscriptionAsync(string @namespace, Guid id, CancellationToken cancellationToken) =>
         (CatalogChecks.Demanded(@namespace) && Names.IsValid(@namespace) ? await subscriptions.GetAsync(@namespace, id, cancellationToken) : null)
         ?? throw new NotFoundException("subscription", id.ToString());
