@@ -21,7 +21,7 @@ public sealed class DeliverNotificationActivity(SubscriptionStore subscriptions,
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Delivers the event once and returns the HTTP status of the answer; 0 when the subscription is gone.</summary>
+    /// <summary>Delivers the event once and returns the subscriber's 2xx status code; 0 when the subscription is gone. Any other answer throws, so the attempt is retried.</summary>
     public override async Task<int> RunAsync(TaskActivityContext context, Delivery input)
     {
         var subscriberNamespace = input.Event.Source.Split('/')[2];
