@@ -19,6 +19,7 @@ public static class DeploymentTasks
         [EnvironmentPromotionOrchestrator.Name] = typeof(EnvironmentPromotionOrchestrator),
         [RetireSourceOrchestrator.Name] = typeof(RetireSourceOrchestrator),
         [ScaleDownOrchestrator.Name] = typeof(ScaleDownOrchestrator),
+        [AnalysisOrchestrator.Name] = typeof(AnalysisOrchestrator),
     };
 
     /// <summary>Activity classes by name.</summary>
@@ -35,6 +36,9 @@ public static class DeploymentTasks
         [RolloutActivities.Complete] = typeof(CompleteRolloutActivity),
         [RolloutActivities.StartRollback] = typeof(StartRollbackActivity),
         [RolloutActivities.IsFinished] = typeof(IsDeploymentFinishedActivity),
+        [AnalysisActivities.Start] = typeof(StartAnalysisActivity),
+        [AnalysisActivities.Measure] = typeof(MeasureMetricActivity),
+        [AnalysisActivities.Finish] = typeof(FinishAnalysisActivity),
         [NotifySubscribersOrchestrator.ListActivity] = typeof(ListSubscribersActivity),
         [NotifySubscribersOrchestrator.DeliverActivity] = typeof(DeliverNotificationActivity),
     };

@@ -1,3 +1,4 @@
+using Deployments.Metrics;
 using Deployments.Drivers;
 using Deployments.Notifications;
 using Deployments.Platform;
@@ -31,6 +32,8 @@ public static class DeploymentsServiceCollectionExtensions
         services.AddSingleton<AllocationStore>();
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<AnalysisTemplateStore>();
+        services.AddSingleton<AnalysisRunStore>();
         services.AddSingleton<ClusterTargets>();
         services.AddSingleton<AppRetirement>();
         services.AddSingleton<SecretResolver>();
@@ -44,8 +47,11 @@ public static class DeploymentsServiceCollectionExtensions
         services.AddSingleton<EnvironmentCatalog>();
         services.AddSingleton<PipelineCatalog>();
         services.AddSingleton<SubscriptionCatalog>();
+        services.AddSingleton<AnalysisCatalog>();
+        services.AddSingleton<DeploymentAnalysis>();
         services.AddHttpClient("notifications");
         services.AddTargetDrivers();
+        services.AddMetricReaders();
         services.AddDeploymentTelemetry();
         return services;
     }

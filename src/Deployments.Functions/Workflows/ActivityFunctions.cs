@@ -1,4 +1,5 @@
 using Deployments.Functions.Http;
+using Deployments.Model;
 using Deployments.Notifications;
 using Deployments.Orchestrations;
 using Deployments.Orchestrations.Activities;
@@ -72,6 +73,21 @@ public static class ActivityFunctions
     [Function(PromotionActivities.RetireApp)]
     public static Task<bool> RetireApp([ActivityTrigger] RetireSource input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         RunAsync<RetireAppActivity, RetireSource, bool>(input, client, function);
+
+    /// <summary>Runs <see cref="StartAnalysisActivity"/>: copies the templates' metrics into a new analysis run with its arguments filled.</summary>
+    [Function(AnalysisActivities.Start)]
+    public static Task<AnalysisRun> StartAnalysis([ActivityTrigger] AnalysisRequest input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        RunAsync<StartAnalysisActivity, AnalysisRequest, AnalysisRun>(input, client, function);
+
+    /// <summary>Runs <see cref="MeasureMetricActivity"/>: reads a metric's provider once, judges the reading and stores it.</summary>
+    [Function(AnalysisActivities.Measure)]
+    public static Task<Measurement> MeasureMetric([ActivityTrigger] MeasureRequest input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        RunAsync<MeasureMetricActivity, MeasureRequest, Measurement>(input, client, function);
+
+    /// <summary>Runs <see cref="FinishAnalysisActivity"/>: records an analysis verdict on the run, the timeline and as a CloudEvent.</summary>
+    [Function(AnalysisActivities.Finish)]
+    public static Task<bool> FinishAnalysis([ActivityTrigger] FinishAnalysisRequest input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        RunAsync<FinishAnalysisActivity, FinishAnalysisRequest, bool>(input, client, function);
 
     /// <summary>Runs <see cref="ListSubscribersActivity"/>: the ids of the subscriptions of the namespace given.</summary>
     [Function(NotifySubscribersOrchestrator.ListActivity)]

@@ -38,6 +38,11 @@ public static class OrchestrationFunctions
     public static Task<int> NotifySubscribers([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new NotifySubscribersOrchestrator().RunAsync(context, Input<NotificationRequest>(context));
 
+    /// <summary>Runs <see cref="AnalysisOrchestrator"/>: one analysis run of a deployment, measurement by measurement, to its verdict.</summary>
+    [Function(AnalysisOrchestrator.Name)]
+    public static Task<AnalysisVerdict> Analysis([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new AnalysisOrchestrator().RunAsync(context, Input<AnalysisRequest>(context));
+
     private static T Input<T>(TaskOrchestrationContext context) =>
         context.GetInput<T>() ?? throw new InvalidOperationException($"Orchestration {context.Name} ({context.InstanceId}) was started without its {typeof(T).Name}.");
 }

@@ -20,10 +20,11 @@ public enum HealthCheckMode
     Manual,
 }
 
-/// <summary>One canary step: the share of instances on the new revision, then a pause.</summary>
+/// <summary>One canary step: the share of instances on the new revision, then an analysis, a pause, or both.</summary>
 /// <param name="InstanceWeight">1..100, ascending across steps.</param>
-/// <param name="Pause">Null: pause until continued or promoted. A duration: continue on its own after it.</param>
-public sealed record CanaryStep(int InstanceWeight, TimeSpan? Pause = null);
+/// <param name="Pause">Null: pause until continued or promoted (unless an analysis decides). A duration: continue on its own after it.</param>
+/// <param name="Analysis">Analysis run once the step's instances are healthy; the step continues when it succeeds.</param>
+public sealed record CanaryStep(int InstanceWeight, TimeSpan? Pause = null, AnalysisGate? Analysis = null);
 
 /// <summary>How a deployment rolls out: batch size, canary steps, health and deadlines.</summary>
 public sealed record DeploymentOptions
@@ -57,6 +58,9 @@ public sealed record DeploymentOptions
 
     /// <summary>How long the deployment may go without a batch becoming healthy before it fails; paused time is left out.</summary>
     public TimeSpan ProgressDeadline { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Analysis that runs in the background from the first canary step until promotion, failing the deployment the moment a metric fails.</summary>
+    public AnalysisGate? Analysis { get; init; }
 
     /// <summary>How long old allocations keep running once the deployment succeeds, so a quick rollback needs no new placements.</summary>
     public TimeSpan ScaleDownDelay { get; init; } = TimeSpan.Zero;

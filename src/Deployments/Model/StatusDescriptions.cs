@@ -16,8 +16,21 @@ internal static class StatusDescriptions
     public const string FailedStepError = "Failed due to an error acting on the deployment";
     public const string CancelledByUser = "Cancelled by user";
     public const string CancelledNewer = "Cancelled due to newer deployment";
+
+    /// <summary>A metric of an analysis failed; the reason names it, its value and its condition.</summary>
+    public const string FailedAnalysis = "Failed due to analysis";
+
+    /// <summary>An analysis could not decide: the rollout holds until a person promotes or fails the deployment.</summary>
+    public const string AnalysisInconclusive = "Deployment is paused: analysis inconclusive";
+
     public const string Rejected = "Promotion was rejected";
     public const string ApprovalExpired = "Approval expired";
+
+    /// <summary>The rollout waits for the analysis of a canary step.</summary>
+    public static string AnalyzingStep(int step, int total) => $"Deployment is running analysis (step {step} of {total})";
+
+    /// <summary>The rollout holds after an inconclusive analysis; <paramref name="where"/> says which one.</summary>
+    public static string AnalysisInconclusiveAt(string where) => $"{AnalysisInconclusive} ({where}); promote or fail it";
 
     public static string RequiresPromotionAtStep(int step, int total) => $"{RequiresPromotion} (step {step} of {total})";
 

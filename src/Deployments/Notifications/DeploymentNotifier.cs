@@ -25,7 +25,28 @@ public sealed class DeploymentNotifier(DurableTaskClient client, SubscriptionSto
             return;
         }
 
-        var instanceId = $"notify-{deployment.Id:N}-{deployment.ModifyIndex}";
+        await SendAsync(deployment, $"{deployment.Id:N}-{deployment.ModifyIndex}", $"io.controlplane.deployment.{deployment.Status.ToString().ToLowerInvariant()}",
+            JsonSerializer.SerializeToElement(DeploymentView.Of(deployment), PublicJson.Options), cancellationToken);
+    }
+
+    /// <summary>
+    /// Announces an analysis verdict as <c>io.controlplane.deployment.analysis.{phase}</c>, its data the run (metrics,
+    /// verdict, message) and the deployment's id; once per run, however often the recording activity runs.
+    /// </summary>
+    public async Task AnalysisDecidedAsync(Deployment deployment, AnalysisRun run, CancellationToken cancellationToken)
+    {
+        if (!await subscriptions.AnyAsync(deployment.Namespace, cancellationToken))
+        {
+            return;
+        }
+
+        await SendAsync(deployment, $"{deployment.Id:N}-analysis-{run.Id}", $"io.controlplane.deployment.analysis.{run.Phase.ToString().ToLowerInvariant()}",
+            JsonSerializer.SerializeToElement(run, PublicJson.Options), cancellationToken);
+    }
+
+    private async Task SendAsync(Deployment deployment, string eventId, string type, JsonElement data, CancellationToken cancellationToken)
+    {
+        var instanceId = $"notify-{eventId}";
         if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null)
         {
             return;
@@ -33,13 +54,13 @@ public sealed class DeploymentNotifier(DurableTaskClient client, SubscriptionSto
 
         var cloudEvent = new CloudEvent(
             SpecVersion: "1.0",
-            Id: $"{deployment.Id:N}-{deployment.ModifyIndex}",
+            Id: eventId,
             Source: $"/namespaces/{deployment.Namespace}/deployments/{deployment.Id:N}",
-            Type: $"io.controlplane.deployment.{deployment.Status.ToString().ToLowerInvariant()}",
+            Type: type,
             Time: time.GetUtcNow(),
             Subject: deployment.Id.ToString("N"),
             DataContentType: "application/json",
-            Data: JsonSerializer.SerializeToElement(DeploymentView.Of(deployment), PublicJson.Options));
+            Data: data);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(NotifySubscribersOrchestrator.Name,

@@ -51,7 +51,9 @@ internal sealed partial class RolloutRun
             await UpdateAsync("started", $"Rolling out revision {plan.Revision}", DeploymentCommand.Start, StatusDescriptions.Running);
             if (plan.Strategy == Strategy.Canary && !plan.Instant)
             {
+                StartBackgroundAnalysis();
                 await RunCanaryStepsAsync();
+                await StopBackgroundAnalysisAsync();
 
                 // Past its last step every canary is promoted, whether by hand, by auto-promote or by timed pauses.
                 promoteAll = true;
@@ -109,14 +111,16 @@ internal sealed partial class RolloutRun
             }
 
             await UpdateAsync("step", $"Canary step {index + 1} of {plan.Steps.Count} ({step.InstanceWeight}%) is healthy", null, null, step: index + 1);
+            var analysed = step.Analysis is { } gate && !promoteAll && await RunStepAnalysisAsync(index, gate);
             if (step.InstanceWeight < 100 && !AllGroupsPromoted())
             {
-                await PauseAfterStepAsync(index, step);
+                await PauseAfterStepAsync(index, step, analysed);
             }
         }
     }
 
-    private async Task PauseAfterStepAsync(int index, CanaryStep step)
+    /// <summary>A timed pause runs whatever happened before; otherwise a step its analysis decided, or an auto-promoted one, goes on at once.</summary>
+    private async Task PauseAfterStepAsync(int index, CanaryStep step, bool analysed)
     {
         continueRequested = false;
         if (step.Pause is { } duration)
@@ -133,17 +137,16 @@ internal sealed partial class RolloutRun
             return;
         }
 
-        if (Options.AutoPromote)
+        if (Options.AutoPromote || analysed)
         {
             return;
         }
 
         var waiting = StatusDescriptions.RequiresPromotionAtStep(index + 1, plan.Steps.Count);
         await UpdateAsync("awaiting-promotion", waiting, null, waiting);
-        var never = new TaskCompletionSource().Task;
         while (!continueRequested && !promoteAll && !AllGroupsPromoted())
         {
-            await WaitAsync(never, wakeOnCommand: true);
+            await WaitAsync(Never, wakeOnCommand: true);
             foreach (var group in promotedGroups.Where(g => fresh[g].Count < plan.Desired[g]).ToList())
             {
                 await ScaleAsync(group, plan.Desired[group], 0, canary: false);
@@ -257,6 +260,7 @@ internal sealed partial class RolloutRun
 
     private async Task<RolloutOutcome> EndAsync(RolloutStopped stopped)
     {
+        StopRunningAnalyses(stopped.Reason ?? stopped.Description);
         if (behindSuperseded)
         {
             // Stopped before it acted: it still ends only after the deployment it superseded, so that a newer
@@ -303,11 +307,22 @@ internal sealed partial class RolloutRun
     {
         while (true)
         {
-            var first = await Task.WhenAny(work, nextCommand);
+            var first = await Task.WhenAny(work, nextCommand, BackgroundWatch);
             if (first == work)
             {
                 await work;
                 return false;
+            }
+
+            if (first != nextCommand)
+            {
+                await OnBackgroundVerdictAsync();
+                if (wakeOnCommand)
+                {
+                    return true;
+                }
+
+                continue;
             }
 
             var command = await nextCommand;

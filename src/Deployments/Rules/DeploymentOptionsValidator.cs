@@ -40,6 +40,11 @@ internal static class DeploymentOptionsValidator
             errors.Add(new("options.steps", "steps apply to the canary strategy only"));
         }
 
+        if (strategy == Strategy.Rolling && options.Analysis is not null)
+        {
+            errors.Add(new("options.analysis", "background analysis runs during canary steps: it applies to the canary strategy only"));
+        }
+
         for (var i = 0; i < options.Steps.Count; i++)
         {
             var step = options.Steps[i];

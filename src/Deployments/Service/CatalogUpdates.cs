@@ -35,3 +35,8 @@ public sealed record AppUpdate(
 /// <param name="Name">New name.</param>
 /// <param name="Stages">New stages, each the ids of the apps promoted to together.</param>
 public sealed record PipelineUpdate(string? Name = null, IReadOnlyList<IReadOnlyList<Guid>>? Stages = null);
+
+/// <summary>Changes to an analysis template; a null field keeps its value.</summary>
+/// <param name="Metrics">The template's new metrics, replacing all of them.</param>
+/// <param name="Args">The template's new declared arguments, replacing all of them.</param>
+public sealed record AnalysisTemplateUpdate(IReadOnlyList<AnalysisMetric>? Metrics = null, IReadOnlyList<AnalysisArgument>? Args = null);

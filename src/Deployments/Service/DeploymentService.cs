@@ -22,7 +22,8 @@ public sealed partial class DeploymentService(
     DurableTaskClient orchestrations,
     TargetDriverRegistry drivers,
     TimeProvider time,
-    DeploymentMetrics metrics)
+    DeploymentMetrics metrics,
+    AnalysisCatalog analysis)
 {
     private static readonly TimeSpan CommandStartWait = TimeSpan.FromSeconds(30);
 
@@ -72,6 +73,7 @@ public sealed partial class DeploymentService(
         }
 
         MetadataRules.Check(errors, request.Metadata);
+        await analysis.CheckGatesAsync(errors, app.Namespace, deploymentOptions, cancellationToken);
 
         if (errors.Count > 0)
         {

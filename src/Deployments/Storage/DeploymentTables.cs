@@ -12,7 +12,7 @@ namespace Deployments.Storage;
 /// </summary>
 public sealed class DeploymentTables : IDisposable
 {
-    private static readonly string[] Names = ["Clusters", "Environments", "Apps", "AppNames", "Deployments", "DeploymentIndex", "Allocations", "Pipelines", "Subscriptions"];
+    private static readonly string[] Names = ["Clusters", "Environments", "Apps", "AppNames", "Deployments", "DeploymentIndex", "Allocations", "Pipelines", "Subscriptions", "AnalysisTemplates", "AnalysisRuns"];
 
     private readonly StorageTableSet set;
 
@@ -30,6 +30,8 @@ public sealed class DeploymentTables : IDisposable
         Allocations = Table("Allocations");
         Pipelines = Table("Pipelines");
         Subscriptions = Table("Subscriptions");
+        AnalysisTemplates = Table("AnalysisTemplates");
+        AnalysisRuns = Table("AnalysisRuns");
     }
 
     internal DocumentTable Clusters { get; }
@@ -49,6 +51,12 @@ public sealed class DeploymentTables : IDisposable
     internal DocumentTable Pipelines { get; }
 
     internal DocumentTable Subscriptions { get; }
+
+    /// <summary>Analysis templates, one partition per namespace, keyed by name.</summary>
+    internal DocumentTable AnalysisTemplates { get; }
+
+    /// <summary>Analysis runs and their measurements, one partition per deployment.</summary>
+    internal DocumentTable AnalysisRuns { get; }
 
     /// <summary>Releases the tables' shared creation gate.</summary>
     public void Dispose() => set.Dispose();
