@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Deployments.Metrics;
 
 /// <summary>Where a metric's value comes from: exactly one of the providers is set.</summary>
@@ -9,7 +11,8 @@ public sealed record MetricProvider
     /// <summary>A JSON endpoint read over HTTP(S).</summary>
     public WebMetric? Web { get; init; }
 
-    /// <summary>The provider's name as templates spell it: "prometheus" or "web".</summary>
+    /// <summary>The provider's name as templates spell it: "prometheus" or "web". Derived, so never written or read as a field.</summary>
+    [JsonIgnore]
     public string Kind => Prometheus is not null ? "prometheus" : Web is not null ? "web" : "none";
 }
 

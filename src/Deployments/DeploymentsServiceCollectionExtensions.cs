@@ -1,5 +1,5 @@
-using Deployments.Metrics;
 using Deployments.Drivers;
+using Deployments.Metrics;
 using Deployments.Notifications;
 using Deployments.Platform;
 using Deployments.Service;

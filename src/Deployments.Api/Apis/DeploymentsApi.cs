@@ -23,6 +23,7 @@ internal static class DeploymentsApi
         deployments.MapPatch("/{id}", UpdateAsync).Accepts<UpdateDeploymentBody>(ApiSetup.JsonContentType).WithName("UpdateDeploymentMetadata");
         deployments.MapGet("/{id}/allocations", AllocationsAsync).WithName("ListDeploymentAllocations");
         deployments.MapGet("/{id}/events", EventsAsync).WithName("ListDeploymentEvents");
+        deployments.MapGet("/{id}/analysis", AnalysisAsync).WithName("GetDeploymentAnalysis");
         deployments.MapPost("/{id}/promote", (Guid id, JsonBody<PromoteBody> body, HttpContext http, DeploymentService service, CancellationToken ct) =>
             Command(() => service.PromoteAsync(id, body.Value?.GroupsToPromote(), Actor.Of(http.User), ct)))
             .Accepts<PromoteBody>(ApiSetup.JsonContentType)
@@ -132,6 +133,16 @@ internal static class DeploymentsApi
         var allocations = await LongPoll.UntilPastAsync(index, wait, token => service.AllocationsAsync(id, token), IndexOf, ct);
         http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(IndexOf(allocations));
         return TypedResults.Ok(allocations.Select(AllocationResource.From).ToList());
+    }
+
+    /// <summary>Blocks like a read of the deployment (<c>?index=N&amp;wait=30s</c>); the index grows with every measurement and verdict.</summary>
+    private static async Task<Ok<AnalysisResource>> AnalysisAsync(
+        Guid id, HttpContext http, DeploymentAnalysis analysis, [FromQuery] long? index, [FromQuery] string? wait, CancellationToken ct)
+    {
+        QueryValues.CheckLongPoll(index, wait);
+        var report = await LongPoll.UntilPastAsync(index, wait, token => analysis.ReadAsync(id, token), r => r.Index, ct);
+        http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(report.Index);
+        return TypedResults.Ok(AnalysisResource.From(report));
     }
 
     private static long IndexOf(IReadOnlyList<Allocation> allocations) => allocations.Count == 0 ? 0 : allocations.Max(a => a.ModifyIndex);

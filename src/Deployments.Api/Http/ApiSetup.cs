@@ -30,7 +30,8 @@ internal static class ApiSetup
         .MapEnvironmentsApi()
         .MapAppsApi()
         .MapPipelinesApi()
-        .MapSubscriptionsApi();
+        .MapSubscriptionsApi()
+        .MapAnalysisTemplatesApi();
 
     /// <summary>Every POST of the group honours <c>Idempotency-Key</c>.</summary>
     public static RouteGroupBuilder WithIdempotentPosts(this RouteGroupBuilder group)

@@ -33,6 +33,11 @@ public sealed class DeploymentFunctions(ApiPipeline api)
     public Task<IActionResult> ListDeploymentAllocations([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deployments/{id}/allocations")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
         api.RunAsync(request, client);
 
+    /// <summary>GET /api/deployments/{id}/analysis: the deployment's analysis runs and their measurements; blocks with index and wait.</summary>
+    [Function("GetDeploymentAnalysis")]
+    public Task<IActionResult> GetDeploymentAnalysis([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deployments/{id}/analysis")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.RunAsync(request, client);
+
     /// <summary>GET /api/deployments/{id}/events: the deployment's timeline.</summary>
     [Function("ListDeploymentEvents")]
     public Task<IActionResult> ListDeploymentEvents([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deployments/{id}/events")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
