@@ -11,13 +11,15 @@ namespace Deployments.Cli;
 /// <param name="Interactive">Whether stdout is a terminal: the live view redraws there, and prints one line per change elsewhere.</param>
 /// <param name="Variable">Reads an environment variable (DEPLOYCTL_URL, DEPLOYCTL_KEY, DEPLOYCTL_PROFILE).</param>
 /// <param name="ProfilesPath">The profiles file <c>deployctl login</c> writes.</param>
+/// <param name="Input">Stdin, read where a file option is given as <c>-</c>; nothing when absent.</param>
 internal sealed record CliEnvironment(
     IAnsiConsole Out,
     TextWriter Error,
     bool Interactive,
     Func<string, string?> Variable,
     string ProfilesPath,
-    TimeProvider Time)
+    TimeProvider Time,
+    TextReader? Input = null)
 {
     public static CliEnvironment FromProcess()
     {
@@ -28,7 +30,7 @@ internal sealed record CliEnvironment(
             Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
         });
         return new CliEnvironment(console, Console.Error, interactive, Environment.GetEnvironmentVariable,
-            Environment.GetEnvironmentVariable("DEPLOYCTL_CONFIG") ?? DefaultProfilesPath(), TimeProvider.System);
+            Environment.GetEnvironmentVariable("DEPLOYCTL_CONFIG") ?? DefaultProfilesPath(), TimeProvider.System, Console.In);
     }
 
     /// <summary>~/.config/deployctl/profiles.json (XDG_CONFIG_HOME respected), %APPDATA%\deployctl on Windows.</summary>

@@ -21,6 +21,7 @@ internal static class DeployCtl
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(AnalysisCommand.Create(runner));
         root.Subcommands.Add(PromotionCommands.Rollback(runner));
         root.Subcommands.Add(PromotionCommands.PromoteToCluster(runner));
         root.Subcommands.Add(AppCommands.Create(runner));
@@ -28,6 +29,7 @@ internal static class DeployCtl
         root.Subcommands.Add(EnvironmentCommands.Create(runner));
         root.Subcommands.Add(PipelineCommands.Create(runner));
         root.Subcommands.Add(SubscriptionCommands.Create(runner));
+        root.Subcommands.Add(AnalysisTemplateCommands.Create(runner));
         root.Subcommands.Add(TokenCommands.Create(runner));
         return root;
     }

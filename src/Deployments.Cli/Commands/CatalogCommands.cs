@@ -3,16 +3,24 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Deployments.Cli.CommandLine;
 using Deployments.Cli.Output;
+using Spectre.Console.Rendering;
 
 namespace Deployments.Cli.Commands;
 
-/// <summary>A catalog resource as the API serves it: its route, the list's property, how a name becomes an id, the list's columns.</summary>
+/// <summary>
+/// A catalog resource as the API serves it: its route, the list's property, how a name becomes an id, the list's
+/// columns, and how one is shown (field/value lines when <paramref name="Show"/> is null).
+/// </summary>
 internal sealed record CatalogResource(
     string Singular,
     string Route,
     string ListProperty,
     Func<Invocation, string, Task<string>> Id,
-    (string Header, Func<JsonElement, string> Cell)[] Columns);
+    (string Header, Func<JsonElement, string> Cell)[] Columns,
+    Func<JsonElement, IRenderable>? Show = null)
+{
+    public IRenderable Render(JsonElement resource) => Show is { } show ? show(resource) : Printer.Fields(resource);
+}
 
 /// <summary>What create or update adds to the common shape: its options and how they become the request body.</summary>
 internal sealed record CatalogWrite(string Description, string Example, Symbol[] Inputs, Func<Invocation, Task<JsonObject>> Body);
@@ -34,7 +42,7 @@ internal static class CatalogCommands
         group.Subcommands.Add(ById(runner, resource, Describe.Command("get", $"Show one {resource.Singular}.", $"deployctl {name} get <{resource.Singular}>"), async (invocation, id) =>
         {
             var answer = await invocation.Client.GetAsync($"{resource.Route}/{id}{invocation.NamespaceQuery}", invocation.CancellationToken);
-            invocation.Print.Result(answer, Printer.Fields);
+            invocation.Print.Result(answer, resource.Render);
         }));
 
         if (create is not null)
@@ -44,7 +52,7 @@ internal static class CatalogCommands
             group.Subcommands.Add(runner.Bind(command, async invocation =>
             {
                 var answer = await invocation.Client.PostAsync(resource.Route, await create.Body(invocation), invocation.CancellationToken);
-                invocation.Print.Result(answer, Printer.Fields);
+                invocation.Print.Result(answer, resource.Render);
             }));
         }
 
@@ -55,7 +63,7 @@ internal static class CatalogCommands
             group.Subcommands.Add(ById(runner, resource, command, async (invocation, id) =>
             {
                 var answer = await invocation.Client.PatchAsync($"{resource.Route}/{id}{invocation.NamespaceQuery}", await update.Body(invocation), invocation.CancellationToken);
-                invocation.Print.Result(answer, Printer.Fields);
+                invocation.Print.Result(answer, resource.Render);
             }));
         }
 

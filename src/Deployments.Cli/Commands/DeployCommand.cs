@@ -29,6 +29,7 @@ internal static class DeployCommand
         var reason = Describe.Option<string?>("--reason", "Why, recorded on the timeline", "--reason \"release 2.1\"");
         var labels = Describe.Repeated("--label", "A label on the deployment (metadata.labels), key=value", "--label team=payments");
         var annotations = Describe.Repeated("--annotation", "An annotation on the deployment (metadata.annotations), key=value", "--annotation ticket=CHG-1");
+        var analysis = new AnalysisOptions();
         var follow = new FollowOptions("Follow the rollout live until it ends, exiting with its outcome");
         command.Arguments.Add(app);
         revision.AddTo(command);
@@ -37,11 +38,13 @@ internal static class DeployCommand
             command.Options.Add(option);
         }
 
+        analysis.AddTo(command);
         follow.AddTo(command);
         return runner.Bind(command, async invocation =>
         {
             var canarySteps = invocation.Value(steps)!.Select(ParseStep).ToList();
             var options = new JsonObject();
+            analysis.WriteTo(options, canarySteps, invocation);
             if (canarySteps.Count > 0)
             {
                 options["steps"] = new JsonArray([.. canarySteps]);

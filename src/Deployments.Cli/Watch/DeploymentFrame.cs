@@ -51,7 +51,9 @@ internal static class DeploymentFrame
             events.AddRow(new Text(e.At.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture)), new Text(e.Actor), new Text(e.Kind), new Text(e.Message));
         }
 
-        return new Rows(header, groups, allocations, events);
+        return snapshot.Analysis is { } analysis
+            ? new Rows(header, groups, AnalysisSection.Render(analysis), allocations, events)
+            : new Rows(header, groups, allocations, events);
     }
 
     private static Text Bold(string text) => new(text, new Style(decoration: Decoration.Bold));

@@ -16,11 +16,20 @@ internal static class DeploymentLine
 
         parts.AddRange(d.Groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => string.Create(CultureInfo.InvariantCulture,
             $"{g.Key} desired {g.Value.Desired} placed {g.Value.Placed} healthy {g.Value.Healthy} unhealthy {g.Value.Unhealthy}")));
+        parts.AddRange((snapshot.Analysis?.Runs ?? []).Select(Analysis));
         if (snapshot.Events.MaxBy(e => e.Sequence) is { } last)
         {
             parts.Add($"{last.Actor}: {last.Message}");
         }
 
         return string.Join(" | ", parts);
+    }
+
+    /// <summary>"analysis step-1 running (error-rate 0.01)": each metric's last value, then the verdict's message once there is one.</summary>
+    private static string Analysis(AnalysisRunState run)
+    {
+        var metrics = (run.Metrics ?? []).Select(m => (m.Measurements ?? []).MaxBy(x => x.Sequence) is { } last ? $"{m.Name} {AnalysisSection.Value(last)}" : m.Name);
+        var line = $"analysis {run.Id} {run.Phase} ({string.Join(", ", metrics)})";
+        return run.Message is { Length: > 0 } message ? $"{line}: {message}" : line;
     }
 }

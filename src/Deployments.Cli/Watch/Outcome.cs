@@ -7,6 +7,9 @@ internal static class Outcome
     private const string RequiresPromotion = "Deployment is running but requires manual promotion";
     private const string PausedByCommand = "Deployment is paused";
 
+    // An inconclusive analysis leaves the deployment running but held: a person promotes or fails it.
+    private const string AnalysisInconclusive = "Deployment is paused: analysis inconclusive";
+
     /// <summary>The exit code once the deployment has ended (or, with <paramref name="untilPaused"/>, waits for a person); null while it goes on.</summary>
     public static int? ExitCode(WatchedDeployment deployment, bool untilPaused) => deployment.Status switch
     {
@@ -17,9 +20,13 @@ internal static class Outcome
         _ => null,
     };
 
-    /// <summary>Held until someone acts: a manual promotion, an approval, or a pause command (a timed pause goes on by itself).</summary>
+    /// <summary>
+    /// Held until someone acts: a manual promotion, an approval, a pause command (a timed pause goes on by
+    /// itself), or an inconclusive analysis.
+    /// </summary>
     public static bool WaitsForPerson(WatchedDeployment deployment) =>
         deployment.AwaitingApprovalFor is not null
         || deployment.StatusDescription.StartsWith(RequiresPromotion, StringComparison.Ordinal)
+        || deployment.StatusDescription.StartsWith(AnalysisInconclusive, StringComparison.Ordinal)
         || (deployment.Status == "paused" && deployment.StatusDescription == PausedByCommand);
 }

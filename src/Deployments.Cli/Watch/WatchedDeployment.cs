@@ -32,13 +32,18 @@ internal sealed record WatchedDeployment(
     public bool IsTerminal => Status is "successful" or "failed" or "cancelled";
 
     public bool IsCanary => Strategy == "canary" && TotalSteps > 0;
+
+    /// <summary>Whether any analysis judges this deployment (in the background or at a step), so the view reads its runs too.</summary>
+    public bool HasAnalysis => Options.Analysis is not null || (Options.Steps ?? []).Any(s => s.Analysis is not null);
 }
 
 internal sealed record MetadataState(Dictionary<string, string>? Labels, Dictionary<string, string>? Annotations);
 
-internal sealed record RolloutOptions(List<StepOption>? Steps, string? ProgressDeadline, bool AutoPromote);
+internal sealed record RolloutOptions(List<StepOption>? Steps, string? ProgressDeadline, bool AutoPromote, AnalysisGateOption? Analysis = null);
 
-internal sealed record StepOption(int InstanceWeight, string? Pause);
+internal sealed record StepOption(int InstanceWeight, string? Pause, AnalysisGateOption? Analysis = null);
+
+internal sealed record AnalysisGateOption(List<string>? Templates, Dictionary<string, string>? Args);
 
 internal sealed record GroupCounts(int Desired, int Placed, int Healthy, int Unhealthy, int Canaries, bool Promoted);
 
@@ -46,5 +51,9 @@ internal sealed record AllocationState(Guid Id, string Group, int Revision, bool
 
 internal sealed record EventState(long Sequence, DateTimeOffset At, string Actor, string Kind, string Message);
 
-/// <summary>What one change of a deployment looks like: the deployment, its allocations and timeline, and the JSON it came as.</summary>
-internal sealed record DeploymentSnapshot(WatchedDeployment Deployment, IReadOnlyList<AllocationState> Allocations, IReadOnlyList<EventState> Events, string Json);
+/// <summary>
+/// What one change of a deployment looks like: the deployment, its allocations and timeline, the JSON it came
+/// as, and its analysis runs (null when no analysis judges it).
+/// </summary>
+internal sealed record DeploymentSnapshot(
+    WatchedDeployment Deployment, IReadOnlyList<AllocationState> Allocations, IReadOnlyList<EventState> Events, string Json, AnalysisState? Analysis = null);
