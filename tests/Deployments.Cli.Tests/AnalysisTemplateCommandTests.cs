@@ -62,6 +62,17 @@ public sealed class AnalysisTemplateCommandTests(ServerFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task A_template_given_on_stdin_is_created_in_the_namespace_named_on_the_command_line()
+    {
+        var cli = new CliRunner(server) { Stdin = await File.ReadAllTextAsync(TemplateFile("piped", "result[0] < 0.05"), TestContext.Current.CancellationToken) };
+
+        var created = await cli.RunAsync("analysis-templates", "create", "--file", "-", "--namespace", "analysis-piped", "-o", "json");
+
+        Assert.True(created.ExitCode == ExitCodes.Success, created.ToString());
+        (await server.Api.GetAsync("/api/analysis-templates/piped?namespace=analysis-piped")).Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_template_file_that_is_not_json_is_a_usage_error_naming_the_file()
     {
         var cli = new CliRunner(server);

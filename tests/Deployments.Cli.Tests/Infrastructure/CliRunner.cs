@@ -18,6 +18,9 @@ public sealed class CliRunner(ControlPlaneServer? server, string? profilesPath =
 {
     public string ProfilesPath { get; } = profilesPath ?? Path.Combine(Directory.CreateTempSubdirectory("deployctl-").FullName, "profiles.json");
 
+    /// <summary>What the commands read from stdin (a file option given as '-'); nothing when null.</summary>
+    public string? Stdin { get; init; }
+
     /// <summary>Stdout as a terminal (the live view redraws) instead of a pipe (one line per change).</summary>
     public Task<CliResult> RunOnTerminalAsync(params string[] args) => RunAsync(interactive: true, variables: null, args);
 
@@ -33,7 +36,8 @@ public sealed class CliRunner(ControlPlaneServer? server, string? profilesPath =
         }
 
         var error = new StringWriter();
-        var environment = new CliEnvironment(console, error, interactive, name => Variable(variables, name), ProfilesPath, TimeProvider.System);
+        var environment = new CliEnvironment(console, error, interactive, name => Variable(variables, name), ProfilesPath, TimeProvider.System,
+            Stdin is null ? null : new StringReader(Stdin));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(Scenario.DefaultTimeout);
         var exitCode = await DeployCtl.RunAsync(args, environment, timeout.Token);
