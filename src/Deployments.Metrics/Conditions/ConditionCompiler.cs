@@ -43,6 +43,11 @@ internal static class ConditionCompiler
         {
             return CompiledCondition.Refused("may not use assignment");
         }
+        catch (UnknownIdentifierException unknown)
+        {
+            // Types and namespaces the interpreter was not given (System, File, Environment, object) end here.
+            return CompiledCondition.Refused($"may not use '{unknown.Identifier}': {ConditionSandbox.Allowed}");
+        }
         catch (ParseException parse)
         {
             return CompiledCondition.Refused($"is not a valid expression: {parse.Message}");

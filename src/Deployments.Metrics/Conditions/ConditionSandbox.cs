@@ -14,7 +14,7 @@ namespace Deployments.Metrics.Conditions;
 /// </remarks>
 internal sealed class ConditionSandbox(ParameterExpression result) : ExpressionVisitor
 {
-    private const string Allowed =
+    public const string Allowed =
         "it may use result, result[i], result.Length, numbers, arithmetic, comparison, logical and ?: operators, "
         + "numeric casts and " + ConditionFunctions.Listed;
 
@@ -27,13 +27,38 @@ internal sealed class ConditionSandbox(ParameterExpression result) : ExpressionV
             return null;
         }
 
+        // What a node is gets checked before its operands, so `"abc".Length` is refused for the member it reaches;
+        // what an operator computes gets checked after them, so `result.GetType() != null` is refused for the call
+        // inside rather than for the comparison that only carries it.
         CheckNode(node);
+        var visited = base.Visit(node);
+        CheckOperator(node);
         if (!ConditionTypes.IsValue(node.Type) && node != result)
         {
             throw Refuse($"a value of type {node.Type.Name}");
         }
 
-        return base.Visit(node);
+        return visited;
+    }
+
+    private static void CheckOperator(Expression node)
+    {
+        if (node is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } conversion
+            && (!ConditionTypes.IsNumeric(conversion.Type) || !ConditionTypes.IsNumeric(conversion.Operand.Type)))
+        {
+            throw Refuse($"the conversion from {conversion.Operand.Type.Name} to {conversion.Type.Name}");
+        }
+
+        var method = node switch
+        {
+            BinaryExpression binary => binary.Method,
+            UnaryExpression unary => unary.Method,
+            _ => null,
+        };
+        if (method is not null && !ConditionTypes.IsNumeric(method.DeclaringType!))
+        {
+            throw Refuse($"the operator {method.DeclaringType!.Name}.{method.Name}");
+        }
     }
 
     private void CheckNode(Expression node)
@@ -58,13 +83,6 @@ internal sealed class ConditionSandbox(ParameterExpression result) : ExpressionV
                 throw Refuse($"the member {member.Member.DeclaringType?.Name}.{member.Member.Name}");
             case MethodCallExpression call when !ConditionFunctions.Allows(call.Method):
                 throw Refuse($"the method {call.Method.DeclaringType?.Name}.{call.Method.Name}");
-            case UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } conversion
-                when !ConditionTypes.IsNumeric(conversion.Type) || !ConditionTypes.IsNumeric(conversion.Operand.Type):
-                throw Refuse($"the conversion from {conversion.Operand.Type.Name} to {conversion.Type.Name}");
-            case BinaryExpression binary when binary.Method is not null && !ConditionTypes.IsNumeric(binary.Method.DeclaringType!):
-                throw Refuse($"the operator {binary.Method.DeclaringType!.Name}.{binary.Method.Name}");
-            case UnaryExpression unary when unary.Method is not null && !ConditionTypes.IsNumeric(unary.Method.DeclaringType!):
-                throw Refuse($"the operator {unary.Method.DeclaringType!.Name}.{unary.Method.Name}");
         }
 
         if (!IsAllowedKind(node.NodeType))
