@@ -22,7 +22,7 @@ internal sealed class WebReader(IHttpClientFactory clients, IConfiguration confi
         }
         catch (FormatException unsupported)
         {
-            throw new MetricProviderException($"The JSON path '{metric.JsonPath}' of {where} {unsupported.Message}.", unsupported);
+            throw new MetricProviderException($"{where} has the JSON path '{metric.JsonPath}', which {unsupported.Message}.", unsupported);
         }
 
         using var request = new HttpRequestMessage(Method(metric, where), url);
