@@ -30,7 +30,9 @@ public static class MetricCondition
         }
 
         var values = result.ToArray();
-        var run = Task.Run(() => condition.Run(values));
+        // A thread of its own rather than the pool's: a busy pool would make a condition wait for a thread and
+        // count that wait against its limit. Past the limit the caller moves on and the thread is left to finish.
+        var run = Task.Factory.StartNew(() => condition.Run(values), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             if (!run.Wait(TimeLimit))

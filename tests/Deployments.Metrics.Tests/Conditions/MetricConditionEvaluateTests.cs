@@ -60,17 +60,17 @@ public sealed class MetricConditionEvaluateTests
     }
 
     [Fact]
-    public void Evaluate_of_ordinary_conditions_stays_far_below_the_time_limit()
+    public void Evaluate_of_ordinary_conditions_never_hits_the_time_limit()
     {
         var watch = Stopwatch.StartNew();
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 100; i++)
         {
+            // The time limit would throw MetricConditionException; each evaluation answers instead.
             Assert.True(MetricCondition.Evaluate("Math.Abs(result[0] - result[1]) < 1 && result.Length == 2", [i, i + 0.5]));
         }
 
-        // 200 evaluations of one cached condition; each runs in microseconds, so even a loaded CI machine stays
-        // well under one evaluation's limit for all of them together.
-        Assert.True(watch.Elapsed < MetricCondition.TimeLimit, $"200 evaluations took {watch.Elapsed}");
+        // Each runs in microseconds plus a thread start; a tenth of the limit on average leaves room for a loaded machine.
+        Assert.True(watch.Elapsed / 100 < MetricCondition.TimeLimit / 10, $"100 evaluations took {watch.Elapsed}");
     }
 
     [Fact]
