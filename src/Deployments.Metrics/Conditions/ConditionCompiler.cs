@@ -52,9 +52,9 @@ internal static class ConditionCompiler
         {
             return CompiledCondition.Refused($"is not a valid expression: {parse.Message}");
         }
-        catch (InvalidOperationException invalid)
+        catch (Exception invalid) when (invalid is InvalidOperationException or ArgumentException)
         {
-            // Expression.* factories throw this when operand types do not fit an operator (e.g. bool + 1).
+            // The Expression factories DynamicExpresso calls throw these when operands do not fit an operator (bool + 1).
             return CompiledCondition.Refused($"is not a valid expression: {invalid.Message}");
         }
 

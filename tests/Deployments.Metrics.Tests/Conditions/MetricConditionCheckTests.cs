@@ -68,9 +68,12 @@ public sealed class MetricConditionCheckTests
     public void Check_refuses_an_empty_expression(string expression) =>
         Assert.StartsWith("is empty", MetricCondition.Check(expression), StringComparison.Ordinal);
 
-    [Fact]
-    public void Check_refuses_a_syntax_error_saying_it_is_not_valid() =>
-        Assert.StartsWith("is not a valid expression", MetricCondition.Check("result[0] <"), StringComparison.Ordinal);
+    [Theory]
+    [InlineData("result[0] <")]
+    [InlineData("(result[0] > 1) + 1 > 0")]
+    [InlineData("result[\"a\"] > 1")]
+    public void Check_refuses_a_syntax_or_type_error_saying_it_is_not_valid(string expression) =>
+        Assert.StartsWith("is not a valid expression", MetricCondition.Check(expression), StringComparison.Ordinal);
 
     [Fact]
     public void Check_refuses_an_expression_longer_than_the_limit_naming_the_limit()
