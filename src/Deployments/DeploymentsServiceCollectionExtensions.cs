@@ -44,6 +44,7 @@ public static class DeploymentsServiceCollectionExtensions
         services.AddSingleton<EnvironmentCatalog>();
         services.AddSingleton<PipelineCatalog>();
         services.AddSingleton<SubscriptionCatalog>();
+        services.AddSingleton<RunningAllocations>();
         services.AddHttpClient("notifications");
         services.AddTargetDrivers();
         services.AddDeploymentTelemetry();
