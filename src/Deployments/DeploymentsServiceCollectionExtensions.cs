@@ -39,12 +39,12 @@ public static class DeploymentsServiceCollectionExtensions
         services.AddSingleton<DeploymentPromotions>();
         services.AddSingleton<DeploymentRollbacks>();
         services.AddSingleton<DeploymentRecovery>();
+        services.AddSingleton<RunningAllocations>();
         services.AddSingleton<AppCatalog>();
         services.AddSingleton<ClusterCatalog>();
         services.AddSingleton<EnvironmentCatalog>();
         services.AddSingleton<PipelineCatalog>();
         services.AddSingleton<SubscriptionCatalog>();
-        services.AddSingleton<RunningAllocations>();
         services.AddHttpClient("notifications");
         services.AddTargetDrivers();
         services.AddDeploymentTelemetry();
