@@ -51,7 +51,7 @@ internal sealed class SelfLoad(SampleSettings settings, IHostApplicationLifetime
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping.
+            // The host is stopping; requests still in flight end with the same token.
         }
     }
 
