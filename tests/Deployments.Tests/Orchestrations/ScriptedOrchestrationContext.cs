@@ -30,6 +30,8 @@ internal sealed class ScriptedOrchestrationContext
     private readonly Dictionary<string, Queue<object?>> bufferedEvents = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Name, Func<object?, bool> TrySet)> eventWaiters = [];
     private readonly List<DateTime> timers = [];
+    private readonly Dictionary<string, Func<object?, Task>> subOrchestrations = new(StringComparer.Ordinal);
+    private readonly List<(string InstanceId, string Name, object Payload)> sent = [];
     private int guids;
 
     public ScriptedOrchestrationContext()
@@ -43,6 +45,10 @@ internal sealed class ScriptedOrchestrationContext
         Mock.Setup(c => c.NewGuid()).Returns(() => new Guid(++guids, 0, 0, new byte[8]));
         Mock.Setup(c => c.CallActivityAsync<It.IsAnyType>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns(new InvocationFunc(invocation => Dispatch(nameof(CallActivity), invocation)));
+        Mock.Setup(c => c.CallSubOrchestratorAsync<It.IsAnyType>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns(new InvocationFunc(invocation => Dispatch(nameof(CallSubOrchestrator), invocation)));
+        Mock.Setup(c => c.SendEvent(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()))
+            .Callback((string instanceId, string eventName, object payload) => sent.Add((instanceId, eventName, payload)));
         Mock.Setup(c => c.WaitForExternalEvent<It.IsAnyType>(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns(new InvocationFunc(invocation => Dispatch(nameof(WaitForEvent), invocation)));
         Mock.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
@@ -78,6 +84,16 @@ internal sealed class ScriptedOrchestrationContext
         activities[activity] = input => answer((TInput)input!);
         return this;
     }
+
+    /// <summary>Answers calls of the sub-orchestration <paramref name="name"/>: the task it returns is what the orchestrator awaits.</summary>
+    public ScriptedOrchestrationContext OnSubOrchestration<TInput>(string name, Func<TInput, Task> answer)
+    {
+        subOrchestrations[name] = input => answer((TInput)input!);
+        return this;
+    }
+
+    /// <summary>Events the orchestrator sent to other instances, in order.</summary>
+    public IReadOnlyList<(string InstanceId, string Name, object Payload)> SentEvents => sent;
 
     public ScriptedOrchestrationContext Returns(string activity, object? result) => OnActivity<object?>(activity, _ => result);
 
@@ -138,6 +154,14 @@ internal sealed class ScriptedOrchestrationContext
         {
             return Task.FromException<T>(failure);
         }
+    }
+
+    private Task<T> CallSubOrchestrator<T>(TaskName name, object? input, TaskOptions? options)
+    {
+        calls.Add(new ActivityCall(name.Name, input, options));
+        return subOrchestrations.TryGetValue(name.Name, out var answer)
+            ? (Task<T>)answer(input)
+            : throw new InvalidOperationException($"The test scripted no answer for sub-orchestration {name.Name}.");
     }
 
     private Task<T> WaitForEvent<T>(string name, CancellationToken cancellation)
