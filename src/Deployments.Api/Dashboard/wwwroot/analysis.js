@@ -108,9 +108,9 @@ export function metricChart(run, metric) {
   const values = measurements.flatMap(m => m.value ?? []).filter(Number.isFinite);
   const all = [...values, ...lines.map(t => t.value)];
   let low = Math.min(0, ...all);
-  let high = Math.max(...all, low + 1e-9);
-  if (values.length === 0 && lines.length === 0) high = 1;
-  const pad = (high - low) * 0.12 || Math.abs(high) * 0.12 || 1;
+  let high = Math.max(0, ...all);
+  if (high - low < 1e-12) high = low + 1;
+  const pad = (high - low) * 0.12;
   high += pad;
   if (low < 0) low -= pad;
   const y = value => MARGIN.top + (1 - (value - low) / (high - low)) * plotHeight;
@@ -191,7 +191,7 @@ export function analysisSection(report) {
   const runs = [...(report?.runs ?? [])].sort((a, b) => Date.parse(b.started_at) - Date.parse(a.started_at));
   return [
     h('h2', { id: 'analysis-title' }, 'Analysis'),
-    runs.length === 0 ? h('p', { class: 'muted' }, 'No analysis has started yet: it runs once a step\'s instances are healthy.') : runs.map(runView),
+    ...(runs.length === 0 ? [h('p', { class: 'muted' }, 'No analysis has started yet: it runs once a step\'s instances are healthy.')] : runs.map(runView)),
   ];
 }
 

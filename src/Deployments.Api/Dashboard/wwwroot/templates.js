@@ -41,7 +41,7 @@ function jsonForm({ id, label, value, submit, send }) {
   textarea.value = JSON.stringify(value, null, 2);
   const slot = problemSlot();
   const button = h('button', { type: 'submit', class: 'primary' }, submit);
-  const form = h('form', { class: 'json-form', 'aria-label': label },
+  const form = h('form', { class: 'json-form' },
     h('label', { for: id }, label), textarea, h('div', {}, button), slot);
   form.addEventListener('submit', async event => {
     event.preventDefault();
