@@ -120,6 +120,73 @@ public sealed class AnalysisTests(ServerFixture fixture, Browser browser) : ICla
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Analysis inconclusive (0)" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_recorded_analysis_is_drawn_with_a_line_per_series_its_numeric_thresholds_and_errors_on_the_time_axis()
+    {
+        // The page is fed a fixed deployment and analysis (no run needed), so every shape of measurement is drawn exactly.
+        var id = Guid.NewGuid();
+        var page = await browser.NewPageAsync(server.BaseAddress);
+        await page.SignInAsync(server.AdminKey());
+        await page.RouteAsync(new Regex($"/api/deployments/{id}(/[a-z]+)?(\\?.*)?$"), route => route.FulfillAsync(new()
+        {
+            Status = 200,
+            ContentType = "application/json",
+            Headers = new Dictionary<string, string> { ["X-Modify-Index"] = "7" },
+            Body = new Uri(route.Request.Url).AbsolutePath.Split('/')[^1] switch
+            {
+                "analysis" => RecordedAnalysis(id),
+                "allocations" or "events" => "[]",
+                _ => RecordedDeployment(id),
+            },
+        }));
+
+        await page.GotoAsync($"/#/deployments/{id}");
+
+        var chart = page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^latency \\(prometheus\\)") });
+        await Expect(chart).ToHaveAttributeAsync("aria-label", new Regex("last value 0\\.08, 0\\.3 \\(failed\\); 4 of 6 measurements; metric failed"));
+        await Expect(chart.Locator(".series")).ToHaveCountAsync(2);
+        await Expect(chart.Locator(".series[data-series='1'] .point")).ToHaveCountAsync(3);
+        await Expect(chart.Locator(".point.phase-failed")).ToHaveCountAsync(4);
+        await Expect(chart.Locator(".error-mark")).ToHaveCountAsync(1);
+        await Expect(chart.Locator(".threshold")).ToHaveCountAsync(3);
+        await Expect(chart.Locator(".threshold-success")).ToHaveCountAsync(2);
+        await Expect(chart.Locator(".threshold-success").Nth(1)).ToHaveAttributeAsync("data-condition", "0.5 > result[1]");
+        await Expect(chart.Locator(".threshold-failure")).ToHaveAttributeAsync("data-value", "0.1");
+        var legend = page.GetByRole(AriaRole.Table, new() { Name = "Last values of latency" });
+        await Expect(legend.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
+        await Expect(legend).ToContainTextAsync("result[1]");
+        var computed = page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^saturation") });
+        await Expect(computed.Locator(".threshold")).ToHaveCountAsync(0);
+        await Expect(computed).ToHaveAttributeAsync("aria-label", new Regex("last measurement #1 an error \\(connection refused\\)"));
+        await Expect(page.Locator("#analysis-run-step-1 .run-message")).ToHaveTextAsync("metric latency failed 2 times (limit 1)");
+    }
+
+    private static string RecordedDeployment(Guid id) => $$$"""
+        {"id": "{{{id}}}", "app_id": "{{{Guid.Empty}}}", "namespace": "default", "status": "failed", "status_description": "Failed due to analysis",
+         "revision": 2, "previous_revision": 1, "strategy": "canary", "kind": "rollout", "instant": false, "current_step": 1,
+         "created_at": "2026-12-07T10:00:00Z", "created_by": "admin", "updated_at": "2026-12-07T10:00:09Z", "modify_index": 7,
+         "groups": {"web": {"desired": 2, "placed": 1, "healthy": 1, "unhealthy": 0, "canaries": 1, "promoted": false}},
+         "options": {"steps": [{"instance_weight": 50, "analysis": {"templates": ["latency"]}}, {"instance_weight": 100}]}}
+        """;
+
+    private static string RecordedAnalysis(Guid id) => $$"""
+        {"deployment_id": "{{id}}", "runs": [{"id": "step-1", "kind": "step", "step": 1, "templates": ["latency"], "phase": "failed",
+         "message": "metric latency failed 2 times (limit 1)", "started_at": "2026-12-07T10:00:00Z", "ended_at": "2026-12-07T10:00:09Z",
+         "metrics": [
+          {"name": "latency", "provider": "prometheus", "query": "histogram_quantile(0.99, rate(x[1m]))",
+           "success_condition": "result[0] < 0.05 && 0.5 > result[1]", "failure_condition": "result[0] >= 0.1",
+           "interval": "2s", "count": 6, "failure_limit": 1, "inconclusive_limit": 0, "consecutive_error_limit": 4, "phase": "failed",
+           "measurements": [
+            {"sequence": 1, "at": "2026-12-07T10:00:01Z", "value": [0.01, 0.2], "phase": "successful", "error": null},
+            {"sequence": 2, "at": "2026-12-07T10:00:03Z", "value": [], "phase": "error", "error": "timed out"},
+            {"sequence": 3, "at": "2026-12-07T10:00:05Z", "value": [0.12, 0.25], "phase": "failed", "error": null},
+            {"sequence": 4, "at": "2026-12-07T10:00:07Z", "value": [0.08, 0.3], "phase": "failed", "error": null}]},
+          {"name": "saturation", "provider": "web", "query": "http://127.0.0.1:9/saturation",
+           "success_condition": "result[0] * 2 < 1", "failure_condition": null,
+           "interval": "2s", "count": 6, "failure_limit": 0, "inconclusive_limit": 0, "consecutive_error_limit": 4, "phase": "running",
+           "measurements": [{"sequence": 1, "at": "2026-12-07T10:00:01Z", "value": [], "phase": "error", "error": "connection refused"}]}]}]}
+        """;
+
     /// <summary>One web metric, <c>error-rate</c>, measured every second five times: below 0.05 succeeds, 0.5 or more fails.</summary>
     private async Task CreateTemplateAsync(string name, string url, int consecutiveErrorLimit = 4) =>
         (await server.Api.PostAsync("/api/analysis-templates", new
