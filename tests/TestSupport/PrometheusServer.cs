@@ -34,6 +34,9 @@ public sealed class PrometheusServer : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
+    /// <summary>Where its HTTP API listens (http://127.0.0.1:port), for clients under test.</summary>
+    public Uri Address => http.BaseAddress!;
+
     /// <summary>Prometheus's own log, for a failure message.</summary>
     public string Output
     {

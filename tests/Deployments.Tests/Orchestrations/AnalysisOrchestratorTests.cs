@@ -109,7 +109,7 @@ public sealed class AnalysisOrchestratorTests
     [Fact]
     public async Task Analysis_WhenStoppedWhileWaiting_EndsStoppedAndMeasuresNoMore()
     {
-        var context = Script([Metric("error-rate", count: 10)], Always(AnalysisPhase.Successful));
+        var context = Script([Metric("error-rate", count: 10) with { InitialDelay = TimeSpan.FromSeconds(30) }], Always(AnalysisPhase.Successful));
         context.TimersFire = false;
 
         var run = Run(context);
