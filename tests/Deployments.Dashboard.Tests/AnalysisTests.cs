@@ -61,6 +61,7 @@ public sealed class AnalysisTests(ServerFixture fixture, Browser browser) : ICla
 
         await page.GotoAsync($"/#/deployments/{id}");
 
+        await Expect(page.Locator(".steps .step .then").First).ToHaveTextAsync("then analysis (charted-error-rate)");
         var chart = page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^error-rate \\(web\\)") });
         await Polling.UntilAsync("the chart to show two measurements", _ => chart.Locator(".point").CountAsync(), count => count >= 2,
             Scenario.DefaultTimeout);

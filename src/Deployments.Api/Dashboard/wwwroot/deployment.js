@@ -118,14 +118,16 @@ function summary(d) {
 
 /**
  * What the rollout will do, card by card: each step's weight with what follows it (the orchestration pauses
- * after a step under 100 %: for its duration, for a promotion, or not at all with auto-promote), and the full
- * rollout every canary ends with, which is a card of its own when the last step stays under 100 %.
+ * after a step under 100 %: for its analysis to decide, for its duration, for a promotion, or not at all with
+ * auto-promote), and the full rollout every canary ends with, which is a card of its own when the last step
+ * stays under 100 %.
  */
 function plannedSteps(options) {
   const list = options.steps ?? [];
   const planned = list.map(step => ({
     weight: step.instance_weight,
     then: step.instance_weight >= 100 ? 'full rollout'
+      : step.analysis ? `then analysis (${step.analysis.templates.join(', ')})${step.pause ? `, pause ${step.pause}` : ''}`
       : step.pause ? `then pause ${step.pause}`
         : options.auto_promote ? 'then continue' : 'then wait for promotion',
   }));
