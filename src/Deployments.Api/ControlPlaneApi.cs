@@ -68,6 +68,7 @@ public static class ControlPlaneApi
         api.MapTokensApi();
         api.MapTokenSelfApi();
         api.MapHooksApi();
+        api.MapPrometheusApi();
         return app;
     }
 

@@ -42,6 +42,7 @@ public static class DeploymentsServiceCollectionExtensions
         services.AddSingleton<DeploymentPromotions>();
         services.AddSingleton<DeploymentRollbacks>();
         services.AddSingleton<DeploymentRecovery>();
+        services.AddSingleton<RunningAllocations>();
         services.AddSingleton<AppCatalog>();
         services.AddSingleton<ClusterCatalog>();
         services.AddSingleton<EnvironmentCatalog>();

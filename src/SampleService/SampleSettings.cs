@@ -6,7 +6,11 @@ namespace SampleService;
 /// What the sample reads from its environment and command line. Command-line flags win over environment variables
 /// so a quick-start user can flip one instance without touching the environment it shares with others.
 /// </summary>
-internal sealed record SampleSettings(int Port, string Version, string AllocationId, bool FailHealth)
+/// <param name="ErrorRate">The fraction (0 to 1) of requests to <c>/</c> that answer 500, for a canary that should fail.</param>
+/// <param name="Latency">Added to every request to <c>/</c>, for a canary that should be too slow.</param>
+/// <param name="LoadRps">Requests per second the sample sends to its own <c>/</c>; 0 sends none.</param>
+internal sealed record SampleSettings(
+    int Port, string Version, string AllocationId, bool FailHealth, double ErrorRate, TimeSpan Latency, int LoadRps)
 {
     private const int DefaultPort = 8080;
 
@@ -16,7 +20,10 @@ internal sealed record SampleSettings(int Port, string Version, string Allocatio
         var version = Option(args, "--version") ?? environment("VERSION") ?? "1";
         var allocationId = environment("ALLOCATION_ID") ?? "";
         var failHealth = IsTrue(Flag(args, "--fail-health") ?? environment("FAIL_HEALTH"));
-        return new SampleSettings(port, version, allocationId, failHealth);
+        var errorRate = Math.Clamp(Number(Option(args, "--error-rate") ?? environment("ERROR_RATE")), 0, 1);
+        var latency = TimeSpan.FromMilliseconds(Math.Max(0, Number(Option(args, "--latency-ms") ?? environment("LATENCY_MS"))));
+        var loadRps = (int)Math.Max(0, Number(Option(args, "--load-rps") ?? environment("LOAD_RPS")));
+        return new SampleSettings(port, version, allocationId, failHealth, errorRate, latency, loadRps);
     }
 
     /// <summary>"--name value" or "--name=value".</summary>
@@ -44,4 +51,8 @@ internal sealed record SampleSettings(int Port, string Version, string Allocatio
 
     private static bool IsTrue(string? value) =>
         value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
+
+    /// <summary>A setting that is missing or not a finite number means "off" rather than a failed start.</summary>
+    private static double Number(string? value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) ? number : 0;
 }

@@ -18,8 +18,10 @@ public sealed partial class QuickStartTests(AzuriteFixture azurite)
         var connection = azurite.ConnectionString;
         var hub = azurite.NewHubName("quick");
         await using var domain = new DomainServices(connection, hub);
+        var data = Directory.CreateTempSubdirectory("quickstart-data-");
         await using var app = await ServerProcess.StartAsync(new Dictionary<string, string>
         {
+            ["QuickStart__DataDirectory"] = data.FullName,
             ["AzureWebJobsStorage"] = connection,
             ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = hub,
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.500",
@@ -31,6 +33,8 @@ public sealed partial class QuickStartTests(AzuriteFixture azurite)
         Assert.False(string.IsNullOrEmpty(key), output);
         Assert.Contains($"KEY='{key}'", output, StringComparison.Ordinal);
         Assert.Contains(app.BaseAddress.ToString().TrimEnd('/') + "/api/deployments", output, StringComparison.Ordinal);
+
+        await ExpectPrometheusConfigAsync(app, data, key);
 
         using var client = app.Client(key);
         var appId = Regex.Match(output, "\"app_id\":\"([0-9a-f-]+)\"").Groups[1].Value;
@@ -65,7 +69,29 @@ public sealed partial class QuickStartTests(AzuriteFixture azurite)
         finally
         {
             await domain.StopSampleProcessesAsync(Guid.Parse(deployment.GetProperty("cluster_id").GetString()!));
+            data.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The prometheus.yml the start wrote holds the key and points at this server's service discovery endpoint;
+    /// the output gives its path and the command, never the key.
+    /// </summary>
+    private static async Task ExpectPrometheusConfigAsync(ServerProcess app, DirectoryInfo data, string key)
+    {
+        var output = await app.WaitForOutputAsync("An analysis template");
+        var config = Path.Combine(data.FullName, "prometheus.yml");
+        Assert.Contains($"prometheus --config.file={config} --web.listen-address=127.0.0.1:9090", output, StringComparison.Ordinal);
+        var text = await File.ReadAllTextAsync(config);
+        Assert.Contains($"url: '{app.BaseAddress.ToString().TrimEnd('/')}/api/prometheus/targets'", text, StringComparison.Ordinal);
+        Assert.Contains($"credentials: '{key}'", text, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(config));
+        }
+
+        Assert.True(File.Exists(Path.Combine(data.FullName, "analysis-template-error-rate.json")), output);
+        Assert.DoesNotContain(key, output[output.IndexOf("Prometheus, scraping", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"Admin key \(shown once[^)]*\): (\S+)")]

@@ -1,7 +1,6 @@
 using Deployments.Metrics;
 using Deployments.Model;
 using Deployments.Service;
-using Deployments.Storage;
 using Deployments.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using TestSupport;

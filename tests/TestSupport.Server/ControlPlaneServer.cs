@@ -20,6 +20,7 @@ public sealed class ControlPlaneServer : IAsyncDisposable
     private ControlPlaneServer(WebApplication app, string hubName, string adminKey, string stateDirectory, string connectionString)
     {
         this.app = app;
+        AdminKey = adminKey;
         HubName = hubName;
         StateDirectory = stateDirectory;
         ConnectionString = connectionString;
@@ -37,6 +38,9 @@ public sealed class ControlPlaneServer : IAsyncDisposable
     public ApiClient Api { get; }
 
     public string HubName { get; }
+
+    /// <summary>The admin key the server was started with, for a client that must present it itself (Prometheus, say).</summary>
+    public string AdminKey { get; }
 
     /// <summary>Where the process driver of the test's local cluster keeps its state.</summary>
     public string StateDirectory { get; }

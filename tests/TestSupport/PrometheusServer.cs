@@ -67,21 +67,42 @@ public sealed class PrometheusServer : IAsyncDisposable
     }
 
     /// <summary>Starts Prometheus scraping <paramref name="target"/> (the full scrape URL) every second, and waits until it is ready.</summary>
-    public static async Task<PrometheusServer> StartAsync(Uri target)
+    public static Task<PrometheusServer> StartAsync(Uri target) => StartWithConfigurationAsync(string.Join('\n',
+        "global:",
+        "  scrape_interval: 1s",
+        "  evaluation_interval: 1s",
+        "scrape_configs:",
+        "  - job_name: control-plane",
+        $"    metrics_path: {target.AbsolutePath}",
+        "    static_configs:",
+        $"      - targets: ['{target.Host}:{target.Port}']",
+        ""));
+
+    /// <summary>
+    /// Starts Prometheus finding its targets through HTTP service discovery at <paramref name="targetsUrl"/> (the
+    /// control plane's /api/prometheus/targets), sending <paramref name="key"/> as its Bearer credentials; it asks for
+    /// targets and scrapes them every second. Waits until it is ready.
+    /// </summary>
+    public static Task<PrometheusServer> StartWithServiceDiscoveryAsync(Uri targetsUrl, string key) => StartWithConfigurationAsync(string.Join('\n',
+        "global:",
+        "  scrape_interval: 1s",
+        "  evaluation_interval: 1s",
+        "scrape_configs:",
+        "  - job_name: allocations",
+        "    http_sd_configs:",
+        $"      - url: '{targetsUrl}'",
+        "        refresh_interval: 1s",
+        "        authorization:",
+        "          type: Bearer",
+        $"          credentials: '{key}'",
+        ""));
+
+    private static async Task<PrometheusServer> StartWithConfigurationAsync(string configuration)
     {
         RequireInstalled();
         var directory = Directory.CreateTempSubdirectory("prometheus-test-");
         var config = Path.Combine(directory.FullName, "prometheus.yml");
-        await File.WriteAllTextAsync(config, string.Join('\n',
-            "global:",
-            "  scrape_interval: 1s",
-            "  evaluation_interval: 1s",
-            "scrape_configs:",
-            "  - job_name: control-plane",
-            $"    metrics_path: {target.AbsolutePath}",
-            "    static_configs:",
-            $"      - targets: ['{target.Host}:{target.Port}']",
-            ""));
+        await File.WriteAllTextAsync(config, configuration);
         var port = LoopbackPorts.Free();
         var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[]
@@ -133,6 +154,24 @@ public sealed class PrometheusServer : IAsyncDisposable
         return results.GetArrayLength() == 0
             ? null
             : double.Parse(results[0].GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The label sets of the series an instant query yields; empty while it yields none.</summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> QuerySeriesAsync(string promQl, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"/api/v1/query?query={Uri.EscapeDataString(promQl)}", cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return [.. answer.RootElement.GetProperty("data").GetProperty("result").EnumerateArray()
+            .Select(series => (IReadOnlyDictionary<string, string>)series.GetProperty("metric").EnumerateObject()
+                .ToDictionary(label => label.Name, label => label.Value.GetString() ?? "", StringComparer.Ordinal))];
+    }
+
+    /// <summary>The health of every target as Prometheus sees it, with its labels and last error: for a failure message.</summary>
+    public async Task<string> TargetsAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("/api/v1/targets", cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
     /// <summary>The health of the scrape target as Prometheus sees it ("up", "down", "unknown"), with its last error.</summary>

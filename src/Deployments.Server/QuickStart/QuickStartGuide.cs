@@ -14,7 +14,7 @@ internal static class QuickStartGuide
     public static string Text(IConfiguration configuration, App app, string sampleService, string? adminKey)
     {
         var url = (configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? "http://localhost:5000").Split(';')[0].TrimEnd('/');
-        var body = $$$"""{"app_id":"{{{app.Id}}}","strategy":"canary","artifact":{"command":"dotnet","args":["{{{sampleService}}}"]},"environment":{"VERSION":{"value":"v2"}},"options":{"steps":[{"instance_weight":34,"pause":"10s"},{"instance_weight":67,"pause":"10s"}],"max_in_flight":3,"min_healthy_time":"1s"}}""";
+        var body = $$$"""{"app_id":"{{{app.Id}}}","strategy":"canary","artifact":{"command":"dotnet","args":["{{{sampleService}}}"]},"environment":{"VERSION":{"value":"v2"},"LOAD_RPS":{"value":"{{{QuickStartSeeder.SampleLoadRps}}}"}},"options":{"steps":[{"instance_weight":34,"pause":"10s"},{"instance_weight":67,"pause":"10s"}],"max_in_flight":3,"min_healthy_time":"1s"}}""";
         var key = "-H \"x-functions-key: $KEY\"";
         var text = new StringBuilder();
         text.AppendLine();

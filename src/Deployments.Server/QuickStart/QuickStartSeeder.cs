@@ -14,10 +14,13 @@ namespace Deployments.Server.QuickStart;
 /// </summary>
 internal sealed partial class QuickStartSeeder(
     AppCatalog apps, ClusterCatalog clusters, DeploymentService deployments, AdminKeyDisplay adminKey,
-    IConfiguration configuration, ILogger<QuickStartSeeder> logger) : BackgroundService
+    IConfiguration configuration, IHostEnvironment environment, ILogger<QuickStartSeeder> logger) : BackgroundService
 {
     public const string ClusterName = "local";
     public const string AppName = "sample";
+
+    /// <summary>The sample's own traffic, so its metrics, and a canary analysis over them, have something to measure.</summary>
+    public const string SampleLoadRps = "20";
 
     private static readonly TimeSpan FirstRevisionTimeout = TimeSpan.FromMinutes(2);
 
@@ -36,9 +39,16 @@ internal sealed partial class QuickStartSeeder(
                 ?? await clusters.CreateClusterAsync(ClusterName, "local", ClusterKind.Dedicated, "process", null, stoppingToken);
             var app = await apps.FindAppAsync(Names.DefaultNamespace, AppName, stoppingToken)
                 ?? await apps.CreateAppAsync(new CreateAppRequest(AppName, cluster.Id, new Dictionary<string, int> { ["web"] = 3 },
-                    Revision: new RevisionSpec(new Artifact(null, "dotnet", [sample]), Environment: new Dictionary<string, EnvironmentValue> { ["VERSION"] = new("v1", null) })), stoppingToken);
+                    Revision: new RevisionSpec(new Artifact(null, "dotnet", [sample]), Environment: new Dictionary<string, EnvironmentValue>
+                    {
+                        ["VERSION"] = new("v1", null),
+                        ["LOAD_RPS"] = new(SampleLoadRps, null),
+                    })), stoppingToken);
             await RunFirstRevisionAsync(app, stoppingToken);
             Console.WriteLine(QuickStartGuide.Text(configuration, app, sample, adminKey.ShownKey));
+            // A configured key is known at every start; a generated one only at the start that generated it.
+            Console.WriteLine(await PrometheusQuickStartFiles.WriteAsync(PrometheusQuickStartFiles.Directory(configuration, environment),
+                PrometheusQuickStartConfig.ControlPlaneUrl(configuration), adminKey.ShownKey ?? configuration[AdminKeyStore.ConfigurationKey], stoppingToken));
         }
         catch (CommandRefusedException raced)
         {
