@@ -108,7 +108,7 @@ public sealed class PrometheusQuickStartFilesTests : IDisposable
         var prometheus = metric.GetProperty("provider").GetProperty("prometheus");
         Assert.Equal("http://127.0.0.1:9090", prometheus.GetProperty("address").GetString());
         Assert.Equal(
-            "sum(rate(sample_requests_total{deployment=\"{{deployment_id}}\",code=~\"5..\"}[20s])) / sum(rate(sample_requests_total{deployment=\"{{deployment_id}}\"}[20s]))",
+            "(sum(rate(sample_requests_total{deployment=\"{{deployment_id}}\",code=~\"5..\"}[20s])) or vector(0)) / sum(rate(sample_requests_total{deployment=\"{{deployment_id}}\"}[20s]))",
             prometheus.GetProperty("query").GetString());
         Assert.Equal(("5s", 6, "10s"), (metric.GetProperty("interval").GetString(), metric.GetProperty("count").GetInt32(), metric.GetProperty("initial_delay").GetString()));
         Assert.Equal("result[0] < 0.05", metric.GetProperty("success_condition").GetString());

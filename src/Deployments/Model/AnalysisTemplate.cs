@@ -37,7 +37,7 @@ public sealed record AnalysisArgument(string Name, string? Value = null);
 /// <param name="Provider">Where a measurement reads its value.</param>
 /// <param name="Interval">Time between measurements.</param>
 /// <param name="Count">Measurements to take; null to keep measuring until the analysis is stopped (background analysis).</param>
-/// <param name="InitialDelay">Wait before the first measurement, so the new revision has taken traffic.</param>
+/// <param name="InitialDelay">Wait before the first measurement, so the new revision has taken traffic; none when null.</param>
 /// <param name="SuccessCondition">Expression over <c>result</c> that makes a measurement successful.</param>
 /// <param name="FailureCondition">Expression over <c>result</c> that makes a measurement failed.</param>
 /// <param name="FailureLimit">Failed measurements tolerated; one more fails the metric.</param>
@@ -48,7 +48,7 @@ public sealed record AnalysisMetric(
     MetricProvider Provider,
     TimeSpan Interval,
     int? Count = null,
-    TimeSpan InitialDelay = default,
+    TimeSpan? InitialDelay = null,
     string? SuccessCondition = null,
     string? FailureCondition = null,
     int FailureLimit = 0,

@@ -32,7 +32,7 @@ public sealed class AnalysisOrchestrator : TaskOrchestrator<AnalysisRequest, Ana
         {
             run = await context.CallActivityAsync<AnalysisRun>(AnalysisActivities.Start, request);
             var started = context.CurrentUtcDateTime;
-            due = run.Metrics.ToDictionary(m => m.Name, m => started + m.InitialDelay, StringComparer.Ordinal);
+            due = run.Metrics.ToDictionary(m => m.Name, m => started + (m.InitialDelay ?? TimeSpan.Zero), StringComparer.Ordinal);
             tallies = run.Metrics.ToDictionary(m => m.Name, m => new MetricTally(m), StringComparer.Ordinal);
             if (run.Phase != AnalysisPhase.Running)
             {

@@ -107,7 +107,7 @@ public static class AnalysisTemplateRules
             errors.Add(new($"{field}.interval", $"must be between {MinInterval.TotalSeconds:0}s and {InputLimits.Format(MaxInterval)}"));
         }
 
-        if (metric.InitialDelay < TimeSpan.Zero || metric.InitialDelay > MaxInterval)
+        if (metric.InitialDelay is { } delay && (delay < TimeSpan.Zero || delay > MaxInterval))
         {
             errors.Add(new($"{field}.initial_delay", $"must be between 0s and {InputLimits.Format(MaxInterval)}"));
         }

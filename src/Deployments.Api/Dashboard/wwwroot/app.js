@@ -3,6 +3,7 @@ import { showProblem } from './ui.js';
 import { deploymentsPage, attentionPage } from './deployments.js';
 import { deploymentPage } from './deployment.js';
 import { appsPage, appPage, environmentsPage, pipelinesPage, clustersPage } from './catalog.js';
+import { templatesPage, templatePage } from './templates.js';
 
 const LEVELS = ['read', 'submit', 'admin'];
 
@@ -40,6 +41,8 @@ const routes = [
   [/^#\/environments$/, environmentsPage],
   [/^#\/pipelines$/, pipelinesPage],
   [/^#\/clusters$/, clustersPage],
+  [/^#\/analysis-templates$/, templatesPage],
+  [/^#\/analysis-templates\/([^/]+)$/, templatePage],
 ];
 
 let leave = null;

@@ -2,12 +2,14 @@ import { call, get, post } from './api.js';
 import { access } from './app.js';
 import { badge, commandButton, field, h, option, shortId, table, time } from './ui.js';
 import { REQUIRES_PROMOTION } from './deployments.js';
+import { analysisSection, followAnalysis, hasAnalysis, inconclusiveMessage, isInconclusive, readAnalysis } from './analysis.js';
 
 const TERMINAL = ['successful', 'failed', 'cancelled'];
 
 /**
  * One deployment, kept current by blocking queries: each read waits (?index=&wait=) until the deployment
  * changes past the X-Modify-Index it last saw, then the page redraws with its allocations and timeline.
+ * Its analysis has blocking reads of its own, since measurements arrive while the deployment itself is unchanged.
  */
 export async function deploymentPage(match, page, signal) {
   const id = match[1];
@@ -16,18 +18,30 @@ export async function deploymentPage(match, page, signal) {
   const app = await get(`/api/apps/${current.data.app_id}`, { signal }).catch(() => null);
   const live = h('p', { class: 'live muted', 'aria-live': 'polite' });
   const body = h('div');
+  // The analysis section is one element that every redraw puts back, so its charts are redrawn only by its own reads.
+  const analysis = h('section', { id: 'analysis', 'aria-labelledby': 'analysis-title' });
+  let report = null;
+  const drawAnalysis = fresh => {
+    report = fresh;
+    analysis.replaceChildren(...analysisSection(report));
+    const notice = document.getElementById('inconclusive-message');
+    if (notice) notice.textContent = inconclusiveMessage(report) ?? notice.textContent;
+  };
   page.replaceChildren(h('h1', {}, `Deployment ${shortId(id)}`, app ? h('span', { class: 'muted' }, ` · ${app.name}`) : null), live, body);
 
   const refresh = async deployment => {
-    const [allocations, events] = await Promise.all([get(`${path}/allocations`, { signal }), get(`${path}/events`, { signal })]);
+    const [allocations, events, fresh] = await Promise.all([get(`${path}/allocations`, { signal }), get(`${path}/events`, { signal }),
+      hasAnalysis(deployment) ? readAnalysis(id, signal) : null]);
+    if (fresh) drawAnalysis(fresh);
     // A confirmation is open for a command on this page: redraw once it closes, so its answer lands next to its button.
     const dialog = document.getElementById('confirm');
     if (dialog.open) await new Promise(resolve => dialog.addEventListener('close', resolve, { once: true }));
-    if (!signal.aborted) render(body, deployment, allocations, events, redraw);
+    if (!signal.aborted) render(body, deployment, allocations, events, redraw, hasAnalysis(deployment) ? { section: analysis, report } : null);
   };
   // After a command the answer is the new state; draw it at once rather than wait for the blocking read.
   const redraw = deployment => refresh(deployment).catch(() => {});
   await refresh(current.data);
+  if (hasAnalysis(current.data)) followAnalysis(id, signal, drawAnalysis, () => TERMINAL.includes(current.data.status) && report?.runs.every(run => run.phase !== 'running'));
 
   (async () => {
     let failures = 0;
@@ -47,12 +61,13 @@ export async function deploymentPage(match, page, signal) {
   })();
 }
 
-function render(body, d, allocations, events, redraw) {
+function render(body, d, allocations, events, redraw, analysis) {
   const focused = document.activeElement;
   body.replaceChildren(
     summary(d),
-    keepCommands(body, commands(d, allocations, redraw)),
+    keepCommands(body, commands(d, allocations, redraw, analysis?.report)),
     steps(d),
+    analysis?.section ?? null,
     h('section', { 'aria-labelledby': 'groups-title' }, h('h2', { id: 'groups-title' }, 'Groups'),
       table('Groups', ['Group', 'Desired', 'Placed', 'Healthy', 'Unhealthy', 'Canaries', 'Promoted'],
         Object.entries(d.groups).map(([name, g]) => [name, g.desired, g.placed, g.healthy, g.unhealthy, g.canaries, g.promoted ? 'yes' : 'no']))),
@@ -72,7 +87,7 @@ function render(body, d, allocations, events, redraw) {
  */
 function keepCommands(body, fresh) {
   const old = body.querySelector('#commands');
-  const signature = section => [...section.querySelectorAll('button, option, p.muted')].map(node => `${node.className}:${node.value || node.textContent}`).join('|');
+  const signature = section => [...section.querySelectorAll('button, option, p.muted, .notice p')].map(node => `${node.className}:${node.value || node.textContent}`).join('|');
   fresh.dataset.signature = signature(fresh);
   return old && old.dataset.signature === fresh.dataset.signature ? old : fresh;
 }
@@ -103,14 +118,16 @@ function summary(d) {
 
 /**
  * What the rollout will do, card by card: each step's weight with what follows it (the orchestration pauses
- * after a step under 100 %: for its duration, for a promotion, or not at all with auto-promote), and the full
- * rollout every canary ends with, which is a card of its own when the last step stays under 100 %.
+ * after a step under 100 %: for its analysis to decide, for its duration, for a promotion, or not at all with
+ * auto-promote), and the full rollout every canary ends with, which is a card of its own when the last step
+ * stays under 100 %.
  */
 function plannedSteps(options) {
   const list = options.steps ?? [];
   const planned = list.map(step => ({
     weight: step.instance_weight,
     then: step.instance_weight >= 100 ? 'full rollout'
+      : step.analysis ? `then analysis (${step.analysis.templates.join(', ')})${step.pause ? `, pause ${step.pause}` : ''}`
       : step.pause ? `then pause ${step.pause}`
         : options.auto_promote ? 'then continue' : 'then wait for promotion',
   }));
@@ -133,7 +150,7 @@ function steps(d) {
 }
 
 /** The commands the key may give in this deployment's namespace and its state allows; each confirms first. */
-function commands(d, allocations, redraw) {
+function commands(d, allocations, redraw, report) {
   const section = h('section', { 'aria-labelledby': 'commands-title', id: 'commands' }, h('h2', { id: 'commands-title' }, 'Commands'));
   if (TERMINAL.includes(d.status)) {
     section.append(h('p', { class: 'muted' }, `The deployment is ${d.status}; it takes no more commands.`));
@@ -152,14 +169,22 @@ function commands(d, allocations, redraw) {
   });
   const groups = Object.keys(d.groups);
   const canary = d.strategy === 'canary';
+  const inconclusive = isInconclusive(d);
   const row = h('div', { class: 'commands' });
+  if (inconclusive) {
+    section.classList.add('urgent');
+    section.append(h('div', { class: 'notice', role: 'status', id: 'inconclusive-notice' },
+      h('strong', {}, 'Analysis inconclusive: the rollout waits for you.'),
+      h('p', { id: 'inconclusive-message' }, inconclusiveMessage(report) ?? d.status_description),
+      h('p', {}, 'Promote all to go on as if the analysis had succeeded, or Fail to stop the rollout (an auto-revert, when set, rolls back).')));
+  }
   if (d.awaiting_approval_for) {
     row.append(
       command('Approve', 'approve', `Let this deployment go live in ${d.awaiting_approval_for}.`, { takesReason: true, primary: true }),
       command('Reject', 'reject', `Refuse this deployment's promotion into ${d.awaiting_approval_for}.`, { takesReason: true, danger: true }));
   }
   if (canary && Object.values(d.groups).some(g => !g.promoted)) {
-    row.append(command('Promote all', 'promote', 'Promote the canaries of every group: the rollout proceeds to full scale.', { primary: d.status_description.startsWith(REQUIRES_PROMOTION), body: () => ({ all: true }) }));
+    row.append(command('Promote all', 'promote', 'Promote the canaries of every group: the rollout proceeds to full scale.', { primary: d.status_description.startsWith(REQUIRES_PROMOTION) || inconclusive, body: () => ({ all: true }) }));
     if (groups.length > 1) {
       groups.filter(g => !d.groups[g].promoted).forEach(group =>
         row.append(command(`Promote ${group}`, 'promote', `Promote the canaries of group ${group} only.`, { body: () => ({ groups: [group] }) })));

@@ -1,6 +1,7 @@
-import { get, query } from './api.js';
+import { get, post, query } from './api.js';
 import { access, hashQuery, navigate } from './app.js';
-import { badge, field, h, option, problemSlot, shortId, showProblem, table, time } from './ui.js';
+import { badge, commandButton, field, h, option, problemSlot, shortId, showProblem, table, time } from './ui.js';
+import { isInconclusive, lastMeasurements, readAnalysis } from './analysis.js';
 
 const STATUSES = ['pending', 'running', 'paused', 'promoting', 'successful', 'failed', 'cancelled'];
 const ACTIVE = ['pending', 'running', 'paused', 'promoting'];
@@ -80,6 +81,7 @@ export async function attentionPage(_, page, signal) {
   const promotion = [];
   const approval = [];
   const paused = [];
+  const inconclusive = [];
   const failed = [];
   const names = new Map();
   for (const namespace of access.self.namespaces) {
@@ -92,10 +94,12 @@ export async function attentionPage(_, page, signal) {
     for (const d of active.deployments) {
       if (d.awaiting_approval_for) approval.push(d);
       else if (d.status_description.startsWith(REQUIRES_PROMOTION)) promotion.push(d);
+      else if (isInconclusive(d)) inconclusive.push(d);
       else if (d.status === 'paused') paused.push(d);
     }
     failed.push(...recentFailures.deployments.filter(d => new Date(d.updated_at) >= dayAgo));
   }
+  const reports = new Map(await Promise.all(inconclusive.map(async d => [d.id, await readAnalysis(d.id, signal).catch(() => null)])));
 
   const section = (id, title, list, extra) => h('section', { 'aria-labelledby': id },
     h('h2', { id }, `${title} (${list.length})`),
@@ -106,6 +110,32 @@ export async function attentionPage(_, page, signal) {
     h('p', { class: 'muted' }, `Across ${access.self.namespaces.length === 1 ? 'namespace' : 'namespaces'} ${access.self.namespaces.join(', ')}.`),
     section('attention-promotion', 'Canaries waiting for promotion', promotion),
     section('attention-approval', 'Approvals pending', approval, { header: 'Environment', cell: d => d.awaiting_approval_for }),
+    section('attention-inconclusive', 'Analysis inconclusive', inconclusive, {
+      header: 'Last measurements / decide',
+      cell: d => h('div', { class: 'decide' },
+        h('ul', { class: 'measurements' }, (reports.has(d.id) && reports.get(d.id) ? lastMeasurements(reports.get(d.id)) : ['(analysis unavailable)']).map(line => h('li', {}, line))),
+        decision(d)),
+    }),
     section('attention-paused', 'Paused', paused),
     section('attention-failed', 'Failed in the last day', failed));
+}
+
+/**
+ * Promote and Fail for a deployment an inconclusive analysis holds, named by its id so each row's buttons are
+ * told apart; without the capability, a link to its page (which says why the commands are missing).
+ */
+function decision(d) {
+  if (!access.can('submit', d.namespace)) return h('a', { href: `#/deployments/${d.id}` }, 'Open to decide');
+  const done = () => navigate('#/attention');
+  return h('div', { class: 'commands' },
+    commandButton({
+      label: `Promote ${shortId(d.id)}`, primary: true, done,
+      message: 'Promote every group\'s canaries: the rollout goes on as if the analysis had succeeded.',
+      run: () => post(`/api/deployments/${d.id}/promote`, { all: true }),
+    }),
+    commandButton({
+      label: `Fail ${shortId(d.id)}`, danger: true, takesReason: true, done,
+      message: 'Mark the deployment failed (an auto-revert, when set, rolls back).',
+      run: reason => post(`/api/deployments/${d.id}/fail`, { reason }),
+    }));
 }
