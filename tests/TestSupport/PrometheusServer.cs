@@ -22,6 +22,7 @@ public sealed class PrometheusServer : IAsyncDisposable
     private readonly DirectoryInfo directory;
     private readonly StringBuilder output = new();
     private readonly HttpClient http;
+    private int disposed;
 
     private PrometheusServer(Process process, DirectoryInfo directory, Uri baseAddress)
     {
@@ -185,8 +186,14 @@ public sealed class PrometheusServer : IAsyncDisposable
             : $"{targets[0].GetProperty("health").GetString()} {targets[0].GetProperty("lastError").GetString()}".Trim();
     }
 
+    /// <summary>Stops Prometheus and removes its folder; a second call (a test stopped it mid-run, then its cleanup) does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         http.Dispose();
         if (!process.HasExited)
         {
