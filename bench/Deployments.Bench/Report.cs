@@ -122,8 +122,37 @@ internal static class Report
             + $"(tables {extra.Tables / (double)analysis.Measurements:F1}, queues {extra.Queues / (double)analysis.Measurements:F1}, blobs {extra.Blobs / (double)analysis.Measurements:F1})");
         var measure = analysed.Engine.StorageBySource.GetValueOrDefault("activity " + AnalysisActivities.Measure);
         Console.WriteLine($"- of which the measure activity itself sent {measure} ({measure / (double)analysis.Measurements:F1} per measurement: the look-up for an already stored measurement and the write)");
+        Console.WriteLine();
+        Console.WriteLine("| what the analysis added (analysed wave minus baseline), sent from | tx | per run | per measurement |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        var sources = analysed.Engine.StorageBySource.Keys.Union(baseline.Engine.StorageBySource.Keys).Where(s => s != StorageScope.Observer);
+        foreach (var source in sources.OrderByDescending(s => Added(s)))
+        {
+            Row(source, Added(source));
+        }
+
+        // The engine's share split as in the profile: what is left is receives (empty polls included), instance status and leases.
+        (string Part, long Requests)[] parts =
+        [
+            ("queue messages sent", analysed.Engine.Event("SendingMessage") - baseline.Engine.Event("SendingMessage")),
+            ("queue messages deleted", analysed.Engine.Event("DeletingMessage") - baseline.Engine.Event("DeletingMessage")),
+            ("history appended (checkpoints)", analysed.Engine.Event("AppendedInstanceHistory") - baseline.Engine.Event("AppendedInstanceHistory")),
+            ("history read back (table requests)", analysed.Engine.HistoryFetchRequests - baseline.Engine.HistoryFetchRequests),
+        ];
+        foreach (var (part, requests) in parts)
+        {
+            Row("of the engine's: " + part, requests);
+        }
+
+        Row("of the engine's: the rest (receives and empty polls, instance status, leases)", Added(EngineProfile.Engine) - parts.Sum(p => p.Requests));
+        Console.WriteLine();
         Console.WriteLine($"- wall time: {analysed.WallSeconds / baseline.WallSeconds:F2}x the baseline; +{analysed.WallSeconds - baseline.WallSeconds:F1} s, "
             + $"of which {AnalysisResult.MeasuringSeconds:F0} s is the analysis's own first-to-last measurement span");
+
+        long Added(string source) => analysed.Engine.StorageBySource.GetValueOrDefault(source) - baseline.Engine.StorageBySource.GetValueOrDefault(source);
+
+        void Row(string what, long added) => Console.WriteLine(
+            $"| {what} | {added} | {added / (double)analysed.Rollouts:F1} | {added / (double)analysis.Measurements:F1} |");
     }
 
     public static void Settings(BenchOptions options, IReadOnlyList<SettingsRow> rows)
