@@ -50,6 +50,6 @@ internal sealed record AnalysisResult(WaveResult Baseline, WaveResult Analysed, 
     /// <summary>Each analysed rollout runs one analysis.</summary>
     public double ExtraPerRun => Extra.Total / (double)Analysed.Rollouts;
 
-    /// <summary>The least the analysis can add: the time from its first measurement to its last.</summary>
+    /// <summary>The time from an analysis's first measurement to its last: the wait it adds unless the rollout overlaps it.</summary>
     public static double MeasuringSeconds => (AnalysisScenario.Count - 1) * AnalysisScenario.Interval.TotalSeconds;
 }

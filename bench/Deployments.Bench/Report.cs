@@ -147,7 +147,7 @@ internal static class Report
         Row("of the engine's: the rest (receives and empty polls, instance status, leases)", Added(EngineProfile.Engine) - parts.Sum(p => p.Requests));
         Console.WriteLine();
         Console.WriteLine($"- wall time: {analysed.WallSeconds / baseline.WallSeconds:F2}x the baseline; +{analysed.WallSeconds - baseline.WallSeconds:F1} s, "
-            + $"of which {AnalysisResult.MeasuringSeconds:F0} s is the analysis's own first-to-last measurement span");
+            + $"its {AnalysisScenario.Count} measurements alone span {AnalysisResult.MeasuringSeconds:F0} s");
 
         long Added(string source) => analysed.Engine.StorageBySource.GetValueOrDefault(source) - baseline.Engine.StorageBySource.GetValueOrDefault(source);
 
