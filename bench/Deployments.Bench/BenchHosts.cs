@@ -49,6 +49,8 @@ internal sealed class BenchHosts : IAsyncDisposable
 
     public DeploymentRollbacks Rollbacks => worker.Services.GetRequiredService<DeploymentRollbacks>();
 
+    public AnalysisCatalog Analysis => worker.Services.GetRequiredService<AnalysisCatalog>();
+
     public DeploymentRecovery Recovery => worker.Services.GetRequiredService<DeploymentRecovery>();
 
     public StorageTransactionCounter Transactions => worker.Services.GetRequiredService<StorageTransactionCounter>();

@@ -38,6 +38,10 @@ internal sealed class Fleet(BenchHosts hosts, BenchOptions options)
     public static Func<App, CreateDeploymentRequest> Canary(string version, TimeSpan pause = default) => app => new(app.Id, Strategy.Canary, "bench", NewRevision: Revision(version),
         Reason: "benchmark: canary", Options: Fast with { Steps = [new CanaryStep(50, pause), new CanaryStep(100)] });
 
+    /// <summary>The same canary, its 50% step gated by an analysis of <paramref name="template"/>: the analysis alone promotes it.</summary>
+    public static Func<App, CreateDeploymentRequest> AnalysedCanary(string version, string template) => app => new(app.Id, Strategy.Canary, "bench", NewRevision: Revision(version),
+        Reason: "benchmark: analysed canary", Options: Fast with { Steps = [new CanaryStep(50, Analysis: new AnalysisGate([template])), new CanaryStep(100)] });
+
     /// <summary>After the canary wave every app runs exactly its instances on the new revision: nothing leaked, nothing doubled.</summary>
     public void RequireExactlyNewRevisionLive(StubPlatformServer platform, string prefix, int apps, int revision)
     {

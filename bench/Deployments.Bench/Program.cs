@@ -5,7 +5,7 @@ using StubPlatform;
 // Concurrent rollouts on the webhook driver against an in-process stub platform, on the Durable Task Framework's Azure
 // Storage provider, read against raw Azurite in the same run; then the engine settings that matter, side by side.
 //   dotnet run -c Release --project bench/Deployments.Bench [-- --quick] [--rollouts N] [--healthy-after-ms M]
-//       [--burst N] [--idle-s S] [--waves-only | --settings-only]
+//       [--analysis-rollouts N] [--burst N] [--idle-s S] [--waves-only | --settings-only]
 var options = BenchOptions.Parse(args);
 
 Console.WriteLine("Starting an in-memory Azurite and the stub platform for this run...");
@@ -42,6 +42,7 @@ if (options.Waves)
     var delayed = await RunAsync($"canary wave, healthy after {options.HealthyAfter.TotalSeconds:0.#} s", Fleet.Canary("v3"));
     platformOptions.HealthyAfter = TimeSpan.Zero;
     fleet.RequireExactlyNewRevisionLive(platform, "bench", apps.Count, revision: 3);
+    var analysis = await AnalysisScenario.RunAsync(hosts, fleet, wave, options.AnalysisRollouts);
 
     WaveResult[] waves = [rolling, canary, delayed];
     Report.Waves(options, shipped, waves);
@@ -50,6 +51,9 @@ if (options.Waves)
     {
         Report.Profile(measured);
     }
+
+    Report.Analysis(analysis);
+    Report.Profile(analysis.Analysed);
 
     async Task<WaveResult> RunAsync(string name, Func<Deployments.Model.App, Deployments.Service.CreateDeploymentRequest> request)
     {

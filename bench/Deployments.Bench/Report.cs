@@ -1,4 +1,5 @@
 using System.Globalization;
+using Deployments.Orchestrations;
 
 namespace Deployments.Bench;
 
@@ -101,6 +102,59 @@ internal static class Report
         Console.WriteLine($"- stub platform requests per rollout: {PerRollout(wave.PlatformRequests, wave)}; creating all {wave.Rollouts} deployments took {wave.CreateSeconds:F1} s");
     }
 
+    public static void Analysis(AnalysisResult analysis)
+    {
+        var (baseline, analysed) = (analysis.Baseline, analysis.Analysed);
+        Heading($"Canary analysis: {analysed.Rollouts} canaries, one web metric, {AnalysisScenario.Count} measurements {AnalysisScenario.Interval.TotalSeconds:0} s apart (ratios against the same wave without analysis)");
+        Console.WriteLine("| wave | rollouts | wall s | p50 s | storage tx/rollout | tables | queues | blobs |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var wave in new[] { baseline, analysed })
+        {
+            Console.WriteLine($"| {wave.Name} | {wave.Rollouts} | {Versus(wave.WallSeconds, baseline.WallSeconds, "F1")} | {Versus(wave.Duration.P50 / 1000, baseline.Duration.P50 / 1000, "F2")} "
+                + $"| {Versus(wave.TransactionsPerRollout, baseline.TransactionsPerRollout, "F0")} | {PerRollout(wave.Transactions.Tables, wave)} | {PerRollout(wave.Transactions.Queues, wave)} | {PerRollout(wave.Transactions.Blobs, wave)} |");
+        }
+
+        var extra = analysis.Extra;
+        Console.WriteLine();
+        Console.WriteLine($"- measurements: {analysis.Measurements} ({analysis.Reads} reads of the metric endpoint)");
+        Console.WriteLine($"- storage tx the analysis added (analysed wave minus baseline): {extra.Total} = tables {extra.Tables} + queues {extra.Queues} + blobs {extra.Blobs}; "
+            + $"{analysis.ExtraPerRun:F0} per run, {analysis.ExtraPerMeasurement:F1} per measurement "
+            + $"(tables {extra.Tables / (double)analysis.Measurements:F1}, queues {extra.Queues / (double)analysis.Measurements:F1}, blobs {extra.Blobs / (double)analysis.Measurements:F1})");
+        var measure = analysed.Engine.StorageBySource.GetValueOrDefault("activity " + AnalysisActivities.Measure);
+        Console.WriteLine($"- of which the measure activity itself sent {measure} ({measure / (double)analysis.Measurements:F1} per measurement: the look-up for an already stored measurement and the write)");
+        Console.WriteLine();
+        Console.WriteLine("| what the analysis added (analysed wave minus baseline), sent from | tx | per run | per measurement |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        var sources = analysed.Engine.StorageBySource.Keys.Union(baseline.Engine.StorageBySource.Keys).Where(s => s != StorageScope.Observer);
+        foreach (var source in sources.OrderByDescending(s => Added(s)))
+        {
+            Row(source, Added(source));
+        }
+
+        // The engine's share split as in the profile: what is left is receives (empty polls included), instance status and leases.
+        (string Part, long Requests)[] parts =
+        [
+            ("queue messages sent", analysed.Engine.Event("SendingMessage") - baseline.Engine.Event("SendingMessage")),
+            ("queue messages deleted", analysed.Engine.Event("DeletingMessage") - baseline.Engine.Event("DeletingMessage")),
+            ("history appended (checkpoints)", analysed.Engine.Event("AppendedInstanceHistory") - baseline.Engine.Event("AppendedInstanceHistory")),
+            ("history read back (table requests)", analysed.Engine.HistoryFetchRequests - baseline.Engine.HistoryFetchRequests),
+        ];
+        foreach (var (part, requests) in parts)
+        {
+            Row("of the engine's: " + part, requests);
+        }
+
+        Row("of the engine's: the rest (receives and empty polls, instance status, leases)", Added(EngineProfile.Engine) - parts.Sum(p => p.Requests));
+        Console.WriteLine();
+        Console.WriteLine($"- wall time: {analysed.WallSeconds / baseline.WallSeconds:F2}x the baseline; +{analysed.WallSeconds - baseline.WallSeconds:F1} s, "
+            + $"its {AnalysisScenario.Count} measurements alone span {AnalysisResult.MeasuringSeconds:F0} s");
+
+        long Added(string source) => analysed.Engine.StorageBySource.GetValueOrDefault(source) - baseline.Engine.StorageBySource.GetValueOrDefault(source);
+
+        void Row(string what, long added) => Console.WriteLine(
+            $"| {what} | {added} | {added / (double)analysed.Rollouts:F1} | {added / (double)analysis.Measurements:F1} |");
+    }
+
     public static void Settings(BenchOptions options, IReadOnlyList<SettingsRow> rows)
     {
         var reference = rows[0];
@@ -141,6 +195,9 @@ internal static class Report
             + "notification orchestrations finished; the observer that waits for completions counts separately and is not included.");
         Console.WriteLine("- CPU ms/rollout: CPU time of this process (control plane, observer, stub platform) and of Azurite over the wave, per rollout; "
             + "other load on the machine stretches it far less than it stretches wall time.");
+        Console.WriteLine($"- canary analysis: {options.AnalysisRollouts} apps of their own; a canary wave as above (the baseline), then the same wave whose 50% step is gated by an analysis of one "
+            + $"web metric read from a JSON endpoint in this process ({AnalysisScenario.Count} measurements, {AnalysisScenario.Interval.TotalSeconds:0} s apart, no initial delay). "
+            + "The analysis's cost is the analysed wave's storage tx minus the baseline's; per measurement = that / measurements taken.");
         Console.WriteLine("- history loads: the framework read an orchestration's history back from the table (a new or evicted session); checkpoints: it appended history.");
         Console.WriteLine($"- settings table, per row on a fresh in-memory Azurite and task hub whose partitions the worker owns: the burst; {options.LoneRollouts} lone canaries one after another, each 50%, a "
             + $"{SettingsComparison.LonePause.TotalSeconds:0} s pause, then 100% (lone canary = their mean duration; \"beyond the pause\" = that minus the pause); {options.Idle.TotalSeconds:0} s with nothing "

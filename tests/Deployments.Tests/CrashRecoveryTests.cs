@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Deployments.Drivers;
+using Deployments.Metrics;
 using Deployments.Model;
 using Deployments.Service;
 using Deployments.Tests.Infrastructure;
@@ -67,6 +68,80 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
         Assert.True(records.Select(a => a.Id.ToString("N")).Order().SequenceEqual(processes.Select(p => p.AllocationId).Order()),
             "running processes: " + string.Join(", ", processes.Select(p => p.AllocationId)) + "\nallocations: "
             + string.Join("\n", all.Select(a => $"{a.Id:N} r{a.Revision} {a.DesiredStatus}/{a.ActualStatus} {a.Health} dep {a.DeploymentId:N} canary {a.Canary}")));
+    }
+
+    [Fact]
+    public async Task HostKilledDuringAnalysis_ResumesWithoutLosingOrDoublingMeasurements()
+    {
+        const int count = 8;
+        // In the test process, so it outlives the killed host and counts every read either host makes.
+        await using var metric = await MetricEndpoint.StartAsync(0.01);
+        var hub = azurite.NewHubName("crash-analysis");
+        var stateDirectory = Directory.CreateTempSubdirectory("deployments-crash-analysis-").FullName;
+        await using var client = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, hub, stateDirectory, runWorker: false);
+        await client.Services.GetRequiredService<AnalysisCatalog>().CreateAsync("error-rate", null,
+        [
+            new AnalysisMetric("error-rate", new MetricProvider { Web = new WebMetric(metric.Url.ToString() + "?app={{app}}", JsonPath: "$.value", Timeout: TimeSpan.FromSeconds(2)) },
+                TimeSpan.FromSeconds(1), count, SuccessCondition: "result[0] < 0.05", FailureCondition: "result[0] >= 0.05"),
+        ], [], CancellationToken.None);
+        var app = await client.CreateSampleAppAsync(await client.CreateLocalClusterAsync(), instances: 2);
+        var analysis = client.Services.GetRequiredService<DeploymentAnalysis>();
+
+        Guid canaryId;
+        using (var worker = StartWorkerProcess(azurite.ConnectionString, hub))
+        {
+            var first = await client.Deployments.CreateAsync(new CreateDeploymentRequest(app.Id, Strategy.Rolling, "alice", Options: DeploymentsTestHost.FastOptions()), CancellationToken.None);
+            Assert.Equal(DeploymentStatus.Successful, (await client.WaitForEndAsync(first.Id)).Status);
+
+            var options = DeploymentsTestHost.FastOptions(new CanaryStep(50, Analysis: new AnalysisGate(["error-rate"])), new CanaryStep(100)) with
+            {
+                AutoRevert = false,
+                // What this test checks is that no measurement is lost or doubled; a loaded CI machine can take far
+                // longer than the fast options allow to restart a host, and a deadline failing there says nothing about that.
+                HealthyDeadline = TimeSpan.FromMinutes(2),
+                ProgressDeadline = TimeSpan.FromMinutes(4),
+            };
+            var canary = await client.Deployments.CreateAsync(new CreateDeploymentRequest(app.Id, Strategy.Canary, "alice",
+                NewRevision: DeploymentsTestHost.SampleRevision("v2"), Options: options), CancellationToken.None);
+            canaryId = canary.Id;
+            await Polling.UntilAsync("the step's analysis to take two measurements", async token => await analysis.ReadAsync(canaryId, token),
+                report => report.Runs.Count == 1 && report.Runs[0].Measurements.Count >= 2, TimeSpan.FromMinutes(3));
+
+            worker.Kill(entireProcessTree: false);
+            await worker.WaitForExitAsync();
+        }
+
+        var beforeRestart = await analysis.ReadAsync(canaryId, CancellationToken.None);
+        Assert.True(beforeRestart.Runs[0].Measurements.Count < count, "the run finished before the host was killed, so the kill tested nothing");
+        Assert.False((await client.Deployments.GetRequiredAsync(canaryId, CancellationToken.None)).Status.IsTerminal());
+        using var restarted = StartWorkerProcess(azurite.ConnectionString, hub);
+        try
+        {
+            var done = await client.WaitForEndAsync(canaryId, TimeSpan.FromMinutes(4));
+
+            var timeline = await client.Deployments.EventsAsync(canaryId, CancellationToken.None);
+            var report = await analysis.ReadAsync(canaryId, CancellationToken.None);
+            var measurements = report.Runs.SelectMany(r => r.Measurements).ToList();
+            var reads = metric.Reads;
+            var story = $"{done.Status}: {done.StatusDescription}; {reads} reads; measurements "
+                + string.Join(", ", measurements.Select(m => $"{m.RunId}#{m.Sequence} {m.Phase}")) + "\n"
+                + string.Join("\n", timeline.Select(e => $"{e.At:HH:mm:ss.fff} {e.Kind}: {e.Message}"));
+            Assert.True(done.Status == DeploymentStatus.Successful, story);
+            var run = Assert.Single(report.Runs);
+            Assert.True(run.Run.Phase == AnalysisPhase.Successful, story);
+            Assert.True(run.Measurements.Select(m => m.Sequence).SequenceEqual(Enumerable.Range(1, count)), story);
+            // A re-run measure activity returns the stored measurement without reading again; only a kill between the
+            // provider's read and the measurement's write costs one read that no measurement keeps.
+            Assert.True(reads >= count && reads <= count + 1, $"expected {count} or {count + 1} reads: {story}");
+        }
+        finally
+        {
+            if (!restarted.HasExited)
+            {
+                restarted.Kill();
+                await restarted.WaitForExitAsync();
+            }
+        }
     }
 
     [Fact]
