@@ -86,6 +86,33 @@ public sealed class AnalysisTests(ServerFixture fixture, Browser browser) : ICla
     }
 
     [Fact]
+    public async Task A_failed_analysis_is_charted_with_its_failing_measurement_above_the_threshold_and_its_reason()
+    {
+        await using var endpoint = await MetricEndpoint.StartAsync();
+        endpoint.Answer("failing", 0.01);
+        await CreateTemplateAsync("failing-error-rate", endpoint.UrlOf("failing"));
+        var id = await StartCanaryAsync("failing", "failing-error-rate");
+        var page = await browser.NewPageAsync(server.BaseAddress);
+        await page.SignInAsync(server.AdminKey());
+
+        await page.GotoAsync($"/#/deployments/{id}");
+
+        var chart = page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^error-rate \\(web\\)") });
+        await Polling.UntilAsync("the chart to show two measurements", _ => chart.Locator(".point").CountAsync(), count => count >= 2,
+            Scenario.DefaultTimeout);
+        // The bad revision shows: one measurement at or over the failure threshold fails the run (failure_limit 0).
+        endpoint.Answer("failing", 0.6);
+        var run = page.Locator("#analysis-run-step-1");
+        await Expect(run).ToHaveAttributeAsync("data-phase", "failed", new() { Timeout = DashboardSteps.RolloutTimeout });
+        await Expect(chart.Locator(".point.phase-failed")).ToHaveCountAsync(1);
+        await Expect(run).ToContainTextAsync("metric error-rate measured 0.6");
+        await Expect(page.Locator("#summary")).ToHaveAttributeAsync("data-status", "failed", new() { Timeout = DashboardSteps.RolloutTimeout });
+
+        var picture = await run.ScreenshotAsync();
+        await Screenshots.SaveToDocsAsync(picture, "images/analysis-chart-failed.png");
+    }
+
+    [Fact]
     public async Task An_inconclusive_analysis_waits_under_needs_attention_and_promoting_it_there_moves_the_rollout_on()
     {
         await using var endpoint = await MetricEndpoint.StartAsync();

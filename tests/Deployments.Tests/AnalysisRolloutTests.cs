@@ -10,12 +10,16 @@ namespace Deployments.Tests;
 /// <summary>Canaries judged by analysis end to end: the engine, Azurite, the sample's processes and a real HTTP metric endpoint.</summary>
 public sealed class AnalysisRolloutTests(AzuriteFixture azurite)
 {
+    /// <summary>The metric the analysis reads from the test's <see cref="MetricEndpoint"/>.</summary>
+    private const string MetricName = "error-rate";
+
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     [Fact]
     public async Task Canary_WithAGoodMetric_IsPromotedByAnalysisAlone()
     {
-        await using var metric = await MetricEndpoint.StartAsync(0.01);
+        await using var metric = await MetricEndpoint.StartAsync();
+        metric.Answer(MetricName, 0.01);
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("analysis-good"));
         var app = await PrepareAsync(host, metric, count: 3, failureLimit: 0);
 
@@ -36,7 +40,8 @@ public sealed class AnalysisRolloutTests(AzuriteFixture azurite)
     [Fact]
     public async Task Canary_WithABadMetric_FailsNamingTheMetricAndValue_AndIsReverted()
     {
-        await using var metric = await MetricEndpoint.StartAsync(0.5);
+        await using var metric = await MetricEndpoint.StartAsync();
+        metric.Answer(MetricName, 0.5);
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("analysis-bad"));
         var app = await PrepareAsync(host, metric, count: 10, failureLimit: 1);
 
@@ -58,8 +63,9 @@ public sealed class AnalysisRolloutTests(AzuriteFixture azurite)
     [Fact]
     public async Task Canary_WhenItsMetricCannotBeRead_HoldsInconclusiveUntilAPersonPromotes()
     {
-        await using var metric = await MetricEndpoint.StartAsync(0.01);
-        metric.Down = true;
+        await using var metric = await MetricEndpoint.StartAsync();
+        metric.Answer(MetricName, 0.01);
+        metric.Fail(MetricName);
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("analysis-down"));
         var app = await PrepareAsync(host, metric, count: 10, failureLimit: 0, consecutiveErrorLimit: 2);
 
@@ -81,7 +87,8 @@ public sealed class AnalysisRolloutTests(AzuriteFixture azurite)
     [Fact]
     public async Task Canary_FailedByAPersonWhileItsAnalysisMeasures_StopsTheRun()
     {
-        await using var metric = await MetricEndpoint.StartAsync(0.01);
+        await using var metric = await MetricEndpoint.StartAsync();
+        metric.Answer(MetricName, 0.01);
         await using var host = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, azurite.NewHubName("analysis-fail"));
         var app = await PrepareAsync(host, metric, count: 1000, failureLimit: 0);
         var canary = await StartCanaryAsync(host, app, autoRevert: false);
@@ -95,7 +102,7 @@ public sealed class AnalysisRolloutTests(AzuriteFixture azurite)
         var stopped = await Polling.UntilAsync("the run to record that it stopped", async token => await analysis.ReadAsync(canary.Id, token),
             report => report.Runs[0].Run.Phase == AnalysisPhase.Stopped, TimeSpan.FromMinutes(1));
         var measured = stopped.Runs[0].Measurements.Count;
-        var reads = metric.Reads;
+        var reads = metric.ReadsOf(MetricName);
         Assert.Equal(measured, reads);
     }
 
@@ -104,7 +111,7 @@ public sealed class AnalysisRolloutTests(AzuriteFixture azurite)
         var catalog = host.Services.GetRequiredService<AnalysisCatalog>();
         await catalog.CreateAsync("error-rate", null,
         [
-            new AnalysisMetric("error-rate", new MetricProvider { Web = new WebMetric(metric.Url.ToString() + "?app={{app}}", JsonPath: "$.value", Timeout: TimeSpan.FromSeconds(2)) },
+            new AnalysisMetric("error-rate", new MetricProvider { Web = new WebMetric(metric.UrlOf(MetricName) + "?app={{app}}", JsonPath: "$.value", Timeout: TimeSpan.FromSeconds(2)) },
                 Interval, count, SuccessCondition: "result[0] < 0.05", FailureCondition: "result[0] >= 0.05",
                 FailureLimit: failureLimit, ConsecutiveErrorLimit: consecutiveErrorLimit),
         ], [], CancellationToken.None);

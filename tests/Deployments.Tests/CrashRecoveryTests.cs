@@ -12,6 +12,9 @@ namespace Deployments.Tests;
 
 public sealed class CrashRecoveryTests(AzuriteFixture azurite)
 {
+    /// <summary>The metric the analysis reads from the test's <see cref="MetricEndpoint"/>.</summary>
+    private const string MetricName = "error-rate";
+
     private static readonly TimeSpan ShortLease = TimeSpan.FromSeconds(3);
 
     /// <param name="instancesDieWithHost">
@@ -75,13 +78,14 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
     {
         const int count = 8;
         // In the test process, so it outlives the killed host and counts every read either host makes.
-        await using var metric = await MetricEndpoint.StartAsync(0.01);
+        await using var metric = await MetricEndpoint.StartAsync();
+        metric.Answer(MetricName, 0.01);
         var hub = azurite.NewHubName("crash-analysis");
         var stateDirectory = Directory.CreateTempSubdirectory("deployments-crash-analysis-").FullName;
         await using var client = await DeploymentsTestHost.StartAsync(azurite.ConnectionString, hub, stateDirectory, runWorker: false);
         await client.Services.GetRequiredService<AnalysisCatalog>().CreateAsync("error-rate", null,
         [
-            new AnalysisMetric("error-rate", new MetricProvider { Web = new WebMetric(metric.Url.ToString() + "?app={{app}}", JsonPath: "$.value", Timeout: TimeSpan.FromSeconds(2)) },
+            new AnalysisMetric("error-rate", new MetricProvider { Web = new WebMetric(metric.UrlOf(MetricName) + "?app={{app}}", JsonPath: "$.value", Timeout: TimeSpan.FromSeconds(2)) },
                 TimeSpan.FromSeconds(1), count, SuccessCondition: "result[0] < 0.05", FailureCondition: "result[0] >= 0.05"),
         ], [], CancellationToken.None);
         var app = await client.CreateSampleAppAsync(await client.CreateLocalClusterAsync(), instances: 2);
@@ -122,7 +126,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
             var timeline = await client.Deployments.EventsAsync(canaryId, CancellationToken.None);
             var report = await analysis.ReadAsync(canaryId, CancellationToken.None);
             var measurements = report.Runs.SelectMany(r => r.Measurements).ToList();
-            var reads = metric.Reads;
+            var reads = metric.ReadsOf(MetricName);
             var story = $"{done.Status}: {done.StatusDescription}; {reads} reads; measurements "
                 + string.Join(", ", measurements.Select(m => $"{m.RunId}#{m.Sequence} {m.Phase}")) + "\n"
                 + string.Join("\n", timeline.Select(e => $"{e.At:HH:mm:ss.fff} {e.Kind}: {e.Message}"));

@@ -57,7 +57,8 @@ public sealed class AnalysisOrchestrator : TaskOrchestrator<AnalysisRequest, Ana
 
             var running = tallies.Values.Where(t => t.Phase == AnalysisPhase.Running).ToList();
             var next = running.Min(t => due[t.Metric.Name]);
-            if (next > context.CurrentUtcDateTime)
+            var now = context.CurrentUtcDateTime;
+            if (next > now)
             {
                 using var cancelTimer = new CancellationTokenSource();
                 var timer = context.CreateTimer(next, cancelTimer.Token);
@@ -66,9 +67,13 @@ public sealed class AnalysisOrchestrator : TaskOrchestrator<AnalysisRequest, Ana
                     CancelTimer(cancelTimer);
                     return await FinishAsync(context, request, run, new AnalysisVerdict(AnalysisPhase.Stopped, await stop));
                 }
+
+                // A fired timer means its time has come, even when the episode's clock reads a little earlier (the
+                // storage queues deliver a timer's message up to a second early); judged by the clock, the loop would
+                // set timer after timer without measuring.
+                now = next > context.CurrentUtcDateTime ? next : context.CurrentUtcDateTime;
             }
 
-            var now = context.CurrentUtcDateTime;
             var measured = await Task.WhenAll(running.Where(t => due[t.Metric.Name] <= now).Select(t =>
                 context.CallActivityAsync<Measurement>(AnalysisActivities.Measure, new MeasureRequest(request.DeploymentId, run.Id, t.Metric, t.Taken + 1))));
             foreach (var measurement in measured)

@@ -27,6 +27,19 @@ public sealed class AnalysisOrchestratorTests
     }
 
     [Fact]
+    public async Task Analysis_WhenTimersFireALittleEarly_MeasuresOncePerTimer()
+    {
+        var context = Script([Metric("error-rate", count: 3) with { InitialDelay = TimeSpan.FromSeconds(10) }], Always(AnalysisPhase.Successful));
+        context.TimersFireEarlyBy = TimeSpan.FromMilliseconds(700);
+
+        var verdict = await Run(context);
+
+        Assert.Equal(AnalysisPhase.Successful, verdict.Phase);
+        Assert.Equal([Start.AddSeconds(10), Start.AddSeconds(15), Start.AddSeconds(20)], context.Timers);
+        Assert.Equal([1, 2, 3], Measured(context).Select(m => m.Sequence));
+    }
+
+    [Fact]
     public async Task Analysis_WhenFailuresExceedTheFailureLimit_FailsNamingTheMetricItsValueAndCondition()
     {
         var metric = Metric("error-rate", count: 10) with { FailureLimit = 1 };

@@ -68,6 +68,9 @@ internal sealed class ScriptedOrchestrationContext
     /// <summary>True (the default): a timer fires at once, moving the clock to its due time. False: timers never fire, only get cancelled.</summary>
     public bool TimersFire { get; set; } = true;
 
+    /// <summary>How much earlier than its due time the clock reads when a timer fires, as the storage queues may deliver it.</summary>
+    public TimeSpan TimersFireEarlyBy { get; set; }
+
     public IReadOnlyList<ActivityCall> Calls => calls;
 
     /// <summary>The due times of every timer created, fired or not.</summary>
@@ -182,7 +185,7 @@ internal sealed class ScriptedOrchestrationContext
         timers.Add(fireAt);
         if (TimersFire)
         {
-            Now = fireAt > Now ? fireAt : Now;
+            Now = fireAt - TimersFireEarlyBy > Now ? fireAt - TimersFireEarlyBy : Now;
             return Task.CompletedTask;
         }
 

@@ -4,25 +4,29 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Deployments.Dashboard.Tests.Infrastructure;
+namespace TestSupport;
 
 /// <summary>
 /// A JSON endpoint on 127.0.0.1 that analysis templates' <c>web</c> provider reads, so analysis runs really measure
 /// without a Prometheus: <c>GET /metrics/{name}</c> answers <c>{"value": v}</c> with the value the test last set,
-/// or 500 while the test makes it fail.
+/// or 500 while the test makes it fail. It counts each metric's reads, so a test can tell how often it was measured.
 /// </summary>
 public sealed class MetricEndpoint : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, double?> answers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> reads = new(StringComparer.Ordinal);
 
     private MetricEndpoint(WebApplication app)
     {
         this.app = app;
         app.MapGet("/metrics/{name}", (string name) =>
-            answers.TryGetValue(name, out var answer) && answer is { } value
+        {
+            reads.AddOrUpdate(name, 1, (_, count) => count + 1);
+            return answers.TryGetValue(name, out var answer) && answer is { } value
                 ? Results.Json(new { value })
-                : Results.Problem($"metric {name} is failing", statusCode: StatusCodes.Status500InternalServerError));
+                : Results.Problem($"metric {name} is failing", statusCode: StatusCodes.Status500InternalServerError);
+        });
     }
 
     public Uri BaseAddress => new(app.Urls.Single());
@@ -40,7 +44,11 @@ public sealed class MetricEndpoint : IAsyncDisposable
     /// <summary>Where a template's web provider reads the metric <paramref name="name"/>.</summary>
     public string UrlOf(string name) => new Uri(BaseAddress, $"metrics/{name}").ToString();
 
+    /// <summary>From now on the metric answers <paramref name="value"/>.</summary>
     public void Answer(string name, double value) => answers[name] = value;
+
+    /// <summary>How many times the metric <paramref name="name"/> was read.</summary>
+    public int ReadsOf(string name) => reads.TryGetValue(name, out var count) ? count : 0;
 
     /// <summary>From now on the metric answers 500: each measurement is a provider error.</summary>
     public void Fail(string name) => answers[name] = null;
