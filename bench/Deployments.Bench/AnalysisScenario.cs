@@ -1,6 +1,7 @@
 using Deployments.Metrics;
 using Deployments.Model;
 using Deployments.Orchestrations;
+using StubPlatform;
 
 namespace Deployments.Bench;
 
@@ -14,12 +15,16 @@ internal static class AnalysisScenario
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     public const int Count = 5;
 
+    /// <summary>The metric the runs read from the scenario's <see cref="MetricEndpoint"/>.</summary>
+    private const string MetricName = "error-rate";
+
     public static async Task<AnalysisResult> RunAsync(BenchHosts hosts, Fleet fleet, RolloutWave wave, int rollouts)
     {
         await using var metric = await MetricEndpoint.StartAsync();
+        metric.Answer(MetricName, 0.01);
         await hosts.Analysis.CreateAsync(Template, null,
         [
-            new AnalysisMetric("error-rate", new MetricProvider { Web = new WebMetric(metric.Url.ToString() + "?app={{app}}", JsonPath: "$.value", Timeout: TimeSpan.FromSeconds(2)) },
+            new AnalysisMetric("error-rate", new MetricProvider { Web = new WebMetric(metric.UrlOf(MetricName) + "?app={{app}}", JsonPath: "$.value", Timeout: TimeSpan.FromSeconds(2)) },
                 Interval, Count, SuccessCondition: "result[0] < 0.05", FailureCondition: "result[0] >= 0.05"),
         ], [], CancellationToken.None);
 
@@ -27,7 +32,7 @@ internal static class AnalysisScenario
         var apps = await fleet.CreateAppsAsync("analysis", rollouts);
         await wave.RunAsync("analysis apps' first rollout", apps, Fleet.Rolling);
         var baseline = await wave.RunAsync("canary wave, no analysis (baseline)", apps, Fleet.Canary("v2"));
-        var readsBefore = metric.Reads;
+        var readsBefore = metric.ReadsOf(MetricName);
         var analysed = await wave.RunAsync("canary wave, step analysis", apps, Fleet.AnalysedCanary("v3", Template));
         var measurements = analysed.Engine.ActivityDurations.TryGetValue(AnalysisActivities.Measure, out var runs) ? runs.Count : 0;
         if (measurements != rollouts * Count)
@@ -36,7 +41,7 @@ internal static class AnalysisScenario
         }
 
         Console.WriteLine($"  analysis: baseline {baseline.WallSeconds:F1} s, analysed {analysed.WallSeconds:F1} s, {measurements} measurements");
-        return new AnalysisResult(baseline, analysed, measurements, metric.Reads - readsBefore);
+        return new AnalysisResult(baseline, analysed, measurements, metric.ReadsOf(MetricName) - readsBefore);
     }
 }
 

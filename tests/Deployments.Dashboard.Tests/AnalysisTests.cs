@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Deployments.Dashboard.Tests.Infrastructure;
+using StubPlatform;
 using TestSupport;
 
 namespace Deployments.Dashboard.Tests;

@@ -3,6 +3,7 @@ using Deployments.Model;
 using Deployments.Service;
 using Deployments.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using StubPlatform;
 using TestSupport;
 
 namespace Deployments.Tests;

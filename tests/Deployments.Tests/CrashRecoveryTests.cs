@@ -6,6 +6,7 @@ using Deployments.Service;
 using Deployments.Tests.Infrastructure;
 using DevStorage;
 using Microsoft.Extensions.DependencyInjection;
+using StubPlatform;
 using TestSupport;
 
 namespace Deployments.Tests;

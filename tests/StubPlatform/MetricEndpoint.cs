@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace TestSupport;
+namespace StubPlatform;
 
 /// <summary>
 /// A JSON endpoint on 127.0.0.1 that analysis templates' <c>web</c> provider reads, so analysis runs really measure
