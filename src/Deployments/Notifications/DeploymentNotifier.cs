@@ -15,37 +15,28 @@ namespace Deployments.Notifications;
 public sealed class DeploymentNotifier(DurableTaskClient client, SubscriptionStore subscriptions, TimeProvider time)
 {
     /// <summary>Starts delivery of the deployment's current state to its namespace's subscribers; does nothing when the namespace has none.</summary>
-    public async Task StatusChangedAsync(Deployment deployment, CancellationToken cancellationToken)
-    {
-        // Most namespaces have no subscriber. Without one, a delivery orchestration would only list nobody,
-        // yet cost about fourteen storage transactions per status change; one query settles it instead.
-        // (A namespace's first subscriber now also misses a change made the moment before it subscribed.)
-        if (!await subscriptions.AnyAsync(deployment.Namespace, cancellationToken))
-        {
-            return;
-        }
-
-        await SendAsync(deployment, $"{deployment.Id:N}-{deployment.ModifyIndex}", $"io.controlplane.deployment.{deployment.Status.ToString().ToLowerInvariant()}",
-            JsonSerializer.SerializeToElement(DeploymentView.Of(deployment), PublicJson.Options), cancellationToken);
-    }
+    public Task StatusChangedAsync(Deployment deployment, CancellationToken cancellationToken) =>
+        SendAsync(deployment, $"{deployment.Id:N}-{deployment.ModifyIndex}", $"io.controlplane.deployment.{deployment.Status.ToString().ToLowerInvariant()}",
+            () => JsonSerializer.SerializeToElement(DeploymentView.Of(deployment), PublicJson.Options), cancellationToken);
 
     /// <summary>
     /// Announces an analysis verdict as <c>io.controlplane.deployment.analysis.{phase}</c>, its data the run (metrics,
     /// verdict, message) and the deployment's id; once per run, however often the recording activity runs.
     /// </summary>
-    public async Task AnalysisDecidedAsync(Deployment deployment, AnalysisRun run, CancellationToken cancellationToken)
+    public Task AnalysisDecidedAsync(Deployment deployment, AnalysisRun run, CancellationToken cancellationToken) =>
+        SendAsync(deployment, $"{deployment.Id:N}-analysis-{run.Id}", $"io.controlplane.deployment.analysis.{run.Phase.ToString().ToLowerInvariant()}",
+            () => JsonSerializer.SerializeToElement(run, PublicJson.Options), cancellationToken);
+
+    private async Task SendAsync(Deployment deployment, string eventId, string type, Func<JsonElement> data, CancellationToken cancellationToken)
     {
+        // Most namespaces have no subscriber. Without one, a delivery orchestration would only list nobody,
+        // yet cost about fourteen storage transactions per event; one query settles it instead.
+        // (A namespace's first subscriber now also misses an event from the moment before it subscribed.)
         if (!await subscriptions.AnyAsync(deployment.Namespace, cancellationToken))
         {
             return;
         }
 
-        await SendAsync(deployment, $"{deployment.Id:N}-analysis-{run.Id}", $"io.controlplane.deployment.analysis.{run.Phase.ToString().ToLowerInvariant()}",
-            JsonSerializer.SerializeToElement(run, PublicJson.Options), cancellationToken);
-    }
-
-    private async Task SendAsync(Deployment deployment, string eventId, string type, JsonElement data, CancellationToken cancellationToken)
-    {
         var instanceId = $"notify-{eventId}";
         if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null)
         {
@@ -60,7 +51,7 @@ public sealed class DeploymentNotifier(DurableTaskClient client, SubscriptionSto
             Time: time.GetUtcNow(),
             Subject: deployment.Id.ToString("N"),
             DataContentType: "application/json",
-            Data: data);
+            Data: data());
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(NotifySubscribersOrchestrator.Name,

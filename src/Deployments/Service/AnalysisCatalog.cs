@@ -86,18 +86,16 @@ public sealed class AnalysisCatalog(AnalysisTemplateStore templates, TimeProvide
                 continue;
             }
 
-            var found = new List<AnalysisTemplate>();
-            for (var i = 0; i < gate.Templates.Count; i++)
+            var named = await templates.FindAsync(@namespace, gate.Templates, cancellationToken);
+            for (var i = 0; i < named.Count; i++)
             {
-                if (Names.IsValid(gate.Templates[i]) && await templates.GetAsync(@namespace, gate.Templates[i], cancellationToken) is { } template)
-                {
-                    found.Add(template);
-                }
-                else
+                if (named[i] is null)
                 {
                     errors.Add(new($"{field}.templates[{i}]", $"no analysis template '{gate.Templates[i]}' in namespace '{@namespace}'"));
                 }
             }
+
+            var found = named.OfType<AnalysisTemplate>().ToList();
 
             AnalysisArguments.Resolve(new Dictionary<string, string>(), found, gate.Args, out var missing);
             foreach (var name in missing)

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Deployments.Model;
 using Deployments.Refusals;
+using Deployments.Rules;
 
 namespace Deployments.Storage;
 
@@ -14,6 +15,18 @@ public sealed class AnalysisTemplateStore(DeploymentTables tables)
     /// <summary>The template; null when there is none.</summary>
     public async Task<AnalysisTemplate?> GetAsync(string @namespace, string name, CancellationToken cancellationToken) =>
         (await tables.AnalysisTemplates.GetAsync<AnalysisTemplate>(@namespace, name, cancellationToken))?.Document;
+
+    /// <summary>The templates named, in the order named: null where a name is not a template of the namespace (or not a valid name).</summary>
+    public async Task<IReadOnlyList<AnalysisTemplate?>> FindAsync(string @namespace, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        var found = new List<AnalysisTemplate?>(names.Count);
+        foreach (var name in names)
+        {
+            found.Add(Names.IsValid(name) ? await GetAsync(@namespace, name, cancellationToken) : null);
+        }
+
+        return found;
+    }
 
     /// <summary>Every template of a namespace, by name.</summary>
     public async Task<IReadOnlyList<AnalysisTemplate>> ListAsync(string @namespace, CancellationToken cancellationToken) =>

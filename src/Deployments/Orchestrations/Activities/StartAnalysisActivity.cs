@@ -19,19 +19,10 @@ public sealed class StartAnalysisActivity(DeploymentStore deployments, AppStore 
     {
         var deployment = await deployments.GetRequiredAsync(request.DeploymentId, CancellationToken.None);
         var app = await apps.GetAsync(deployment.AppId, CancellationToken.None);
-        var found = new List<AnalysisTemplate>();
-        var problems = new List<string>();
-        foreach (var name in request.Gate.Templates)
-        {
-            if (await templates.GetAsync(deployment.Namespace, name, CancellationToken.None) is { } template)
-            {
-                found.Add(template);
-            }
-            else
-            {
-                problems.Add($"analysis template '{name}' does not exist in namespace '{deployment.Namespace}'");
-            }
-        }
+        var named = await templates.FindAsync(deployment.Namespace, request.Gate.Templates, CancellationToken.None);
+        var found = named.OfType<AnalysisTemplate>().ToList();
+        var problems = request.Gate.Templates.Where((_, i) => named[i] is null)
+            .Select(name => $"analysis template '{name}' does not exist in namespace '{deployment.Namespace}'").ToList();
 
         var builtIn = new Dictionary<string, string>(StringComparer.Ordinal)
         {
