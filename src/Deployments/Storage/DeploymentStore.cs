@@ -51,9 +51,13 @@ public sealed class DeploymentStore(DeploymentTables tables, TimeProvider time, 
             return await RecordAsync(indexed, indexed.CreatedBy, indexed.Reason ?? "Created (recovered after a crash)", cancellationToken);
         }
 
-        if (recorded.ModifyIndex != indexed.ModifyIndex)
+        // A rollout may change the record while this re-indexes it from an older read; the index write is
+        // unconditional, so read again until the row written is the record's latest, or the newer one stays hidden.
+        while (recorded.ModifyIndex != indexed.ModifyIndex)
         {
             await IndexAsync(recorded, cancellationToken);
+            indexed = recorded;
+            recorded = await GetRequiredAsync(recorded.Id, cancellationToken);
         }
 
         return recorded;
