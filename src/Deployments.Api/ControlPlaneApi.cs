@@ -6,6 +6,7 @@ using Deployments.Api.Http;
 using Deployments.Api.Http.RateLimits;
 using Deployments.Api.OpenApi;
 using Deployments.Api.Operator;
+using Deployments.Api.Seeds;
 using Deployments.Api.Telemetry;
 using Scalar.AspNetCore;
 
@@ -25,6 +26,7 @@ public static class ControlPlaneApi
     {
         services.AddApiServices(tablePrefix);
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddSeedApis();
         services.AddProblemDetails();
         services.AddApiDocument();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
@@ -49,7 +51,7 @@ public static class ControlPlaneApi
         .UseCallerScope()
         .UseRateLimiter();
 
-    /// <summary>Every route of the API: resources, tokens, webhooks, health, the OpenAPI document and its reference page, the dashboard.</summary>
+    /// <summary>Every route of the API: resources, tokens, webhooks, health, the OpenAPI documents and their reference page, the dashboard, the seed APIs.</summary>
     public static IEndpointRouteBuilder MapControlPlaneApi(this IEndpointRouteBuilder app)
     {
         // The document and its reference page describe the API and hold no data: open, so the page can load
@@ -69,6 +71,7 @@ public static class ControlPlaneApi
         api.MapTokenSelfApi();
         api.MapHooksApi();
         api.MapPrometheusApi();
+        app.MapSeedApis();
         return app;
     }
 

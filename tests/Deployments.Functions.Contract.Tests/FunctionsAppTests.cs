@@ -16,6 +16,9 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite)
 {
     private static readonly IReadOnlyList<FunctionDefinition> Functions = FunctionDefinition.LoadAll(AppOutput.FunctionsScriptRoot);
 
+    /// <summary>The paths the Functions host serves itself, whatever the route prefix.</summary>
+    private static readonly string[] HostReservedPrefixes = ["/admin", "/runtime"];
+
     [Fact]
     public async Task Http_functions_and_self_host_endpoints_are_the_same_routes_both_ways()
     {
@@ -26,13 +29,29 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite)
             .SelectMany(e => MethodsOf(e).Select(m => (m, e.RoutePattern.RawText!))));
         var functions = RouteTable(Functions.Where(f => f.TriggerType == "httpTrigger").SelectMany(f => f.Methods.Select(m => (m, f.FullRoute!))));
         // The one known difference: the self-host also serves the dashboard page at its root, which under the
-        // Functions host belongs to the host (every function route carries its "api" prefix).
+        // Functions host belongs to the host (its own home page).
         Assert.True(selfHost.Remove("GET /"), "The self-host serves no dashboard at its root.");
         Assert.Contains("GET /api/dashboard", functions);
 
         Assert.NotEmpty(selfHost);
         Assert.True(functions.Except(selfHost).ToList() is [], "Functions without a self-host endpoint: " + string.Join(", ", functions.Except(selfHost)));
         Assert.True(selfHost.Except(functions).ToList() is [], "Self-host endpoints without a function: " + string.Join(", ", selfHost.Except(functions)));
+    }
+
+    [Fact]
+    public void The_host_route_prefix_is_off_and_every_function_spells_its_own_path_outside_what_the_host_reserves()
+    {
+        // The seed APIs live at root paths (/v1/…, /v3/…, /deployments/…), so the host must add no prefix of its own.
+        Assert.Equal(string.Empty, FunctionDefinition.RoutePrefixOf(AppOutput.FunctionsScriptRoot));
+        var routes = Functions.Where(f => f.TriggerType == "httpTrigger").Select(f => f.FullRoute!).ToList();
+
+        Assert.NotEmpty(routes);
+        // The host keeps its home page at the root, its management API under /admin and extension webhooks under /runtime.
+        var reserved = routes.Where(r => r.TrimEnd('/').Length == 0
+            || HostReservedPrefixes.Any(p => r.Equals(p, StringComparison.OrdinalIgnoreCase) || r.StartsWith(p + "/", StringComparison.OrdinalIgnoreCase))).ToList();
+        Assert.True(reserved is [], "Function routes the host reserves: " + string.Join(", ", reserved));
+        // Our own API spells its prefix itself, so its paths are what they were under the host's default prefix.
+        Assert.Contains("/api/deployments", routes);
     }
 
     [Fact]

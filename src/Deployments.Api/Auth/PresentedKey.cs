@@ -4,18 +4,23 @@ namespace Deployments.Api.Auth;
 
 /// <summary>
 /// Where a caller may put its key, as Azure Functions accepts it (<c>x-functions-key</c> header, <c>code</c>
-/// query parameter) plus the usual <c>Authorization: Bearer …</c> and <c>Authorization: Api-Key …</c>.
+/// query parameter) plus the usual <c>Authorization: Bearer …</c> and <c>Authorization: Api-Key …</c>, and
+/// Nomad's <c>X-Nomad-Token</c>, so that each seed's clients send theirs as their document says.
 /// </summary>
 internal static class PresentedKey
 {
     public const string FunctionsKeyHeader = "x-functions-key";
+    public const string NomadTokenHeader = "X-Nomad-Token";
     public const string CodeQuery = "code";
 
     public static string? From(HttpRequest request)
     {
-        if (request.Headers[FunctionsKeyHeader] is [{ Length: > 0 } header])
+        foreach (var name in (ReadOnlySpan<string>)[FunctionsKeyHeader, NomadTokenHeader])
         {
-            return header;
+            if (request.Headers[name] is [{ Length: > 0 } header])
+            {
+                return header;
+            }
         }
 
         if (request.Headers[HeaderNames.Authorization] is [{ } authorization])

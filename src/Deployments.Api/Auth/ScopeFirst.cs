@@ -9,12 +9,15 @@ namespace Deployments.Api.Auth;
 /// </summary>
 internal static class ScopeFirst
 {
-    public static RouteGroupBuilder AuthorizedById<TService>(this RouteGroupBuilder group, Func<TService, Guid, CancellationToken, Task> read)
+    /// <param name="group">The routes that name the resource.</param>
+    /// <param name="read">Reads the resource, refusing one outside the caller's namespace.</param>
+    /// <param name="routeValue">The route parameter holding the resource's id: the seeds name theirs as their documents do.</param>
+    public static RouteGroupBuilder AuthorizedById<TService>(this RouteGroupBuilder group, Func<TService, Guid, CancellationToken, Task> read, string routeValue = "id")
         where TService : notnull =>
         group.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            if (CallerScope.Namespace is not null && http.GetRouteValue("id") is string text && Guid.TryParse(text, out var id))
+            if (CallerScope.Namespace is not null && http.GetRouteValue(routeValue) is string text && Guid.TryParse(text, out var id))
             {
                 await read(http.RequestServices.GetRequiredService<TService>(), id, http.RequestAborted);
             }

@@ -20,7 +20,7 @@ internal sealed class JsonBodyReader(StrictJson json)
             return (null, null);
         }
 
-        if (!request.HasJsonContentType())
+        if (!request.HasJsonContentType() && request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<BodyIsJsonWhateverItsType>() is null)
         {
             throw new BadHttpRequestException("Send the body as application/json.", StatusCodes.Status415UnsupportedMediaType);
         }

@@ -10,6 +10,6 @@ public sealed class PrometheusFunctions(ApiPipeline api)
 {
     /// <summary>GET /api/prometheus/targets: the running allocations, in Prometheus' HTTP service discovery format.</summary>
     [Function("ListPrometheusTargets")]
-    public Task<IActionResult> ListPrometheusTargets([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "prometheus/targets")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+    public Task<IActionResult> ListPrometheusTargets([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/prometheus/targets")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
         api.RunAsync(request, client);
 }
