@@ -31,7 +31,7 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
         return true;
     }
 
-    private static IResult FromBadRequest(BadHttpRequestException bad) => bad switch
+    private static ProblemHttpResult FromBadRequest(BadHttpRequestException bad) => bad switch
     {
         { StatusCode: StatusCodes.Status413PayloadTooLarge } => ProblemResults.Problem(bad.StatusCode, "Request body too large", $"A request body may be at most {RequestLimits.MaxBodyBytes} bytes."),
         { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ProblemResults.Problem(bad.StatusCode, "Unsupported media type", "Send the body as application/json."),
@@ -40,5 +40,5 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
         _ => ProblemResults.Problem(bad.StatusCode, "Bad request", bad.Message),
     };
 
-    private static ValidationProblem FieldProblem(ValidationError error) => ProblemResults.FieldProblems(ValidationException.DefaultTitle, [error]);
+    private static ProblemHttpResult FieldProblem(ValidationError error) => ProblemResults.FieldProblems(ValidationException.DefaultTitle, [error]);
 }

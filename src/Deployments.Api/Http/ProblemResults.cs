@@ -23,11 +23,25 @@ internal static class ProblemResults
     };
 
     /// <summary>A 400 listing each field with what is wrong; <c>field</c> names the one at fault when there is one.</summary>
-    public static ValidationProblem FieldProblems(string title, IEnumerable<ValidationError> errors, string? field = null) =>
-        TypedResults.ValidationProblem(
-            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: title,
-            extensions: field is null ? null : new Dictionary<string, object?> { ["field"] = field });
+    /// <remarks>
+    /// A problem result, not the framework's validation result: that one writes its JSON itself, while this goes
+    /// through the problem details service, whose writers answer a seed's endpoints in the seed's own format.
+    /// </remarks>
+    public static ProblemHttpResult FieldProblems(string title, IEnumerable<ValidationError> errors, string? field = null)
+    {
+        var problem = new HttpValidationProblemDetails(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = title,
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        };
+        if (field is not null)
+        {
+            problem.Extensions["field"] = field;
+        }
+
+        return TypedResults.Problem(problem);
+    }
 
     public static ProblemHttpResult Problem(int status, string title, string detail, string? field = null)
     {

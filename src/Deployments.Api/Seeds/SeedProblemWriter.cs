@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Diagnostics;
+
 namespace Deployments.Api.Seeds;
 
 /// <summary>
@@ -11,5 +13,7 @@ internal sealed class SeedProblemWriter : IProblemDetailsWriter
     public ValueTask WriteAsync(ProblemDetailsContext context) =>
         new(FormatOf(context.HttpContext)!.WriteAsync(context.HttpContext, context.ProblemDetails));
 
-    private static SeedErrorFormat? FormatOf(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<SeedErrorFormat>();
+    /// <summary>The exception handler clears the request's endpoint before it answers, and keeps it in its feature.</summary>
+    private static SeedErrorFormat? FormatOf(HttpContext http) =>
+        (http.GetEndpoint() ?? http.Features.Get<IExceptionHandlerFeature>()?.Endpoint)?.Metadata.GetMetadata<SeedErrorFormat>();
 }
