@@ -55,6 +55,26 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Every_operation_outside_api_names_its_capability_because_the_route_rule_only_reads_api_paths()
+    {
+        await using var app = await BuildSelfHostAsync();
+        // The seed APIs' paths mean nothing to EndpointCapabilities' route rule, which would fall back to admin:
+        // each seed operation must say what it needs (read or submit), or be one of the open ones.
+        var unnamed = Endpoints(app)
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not null
+                && !e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal)
+                && !e.RoutePattern.RawText!.StartsWith("/runtime/", StringComparison.Ordinal)
+                && e.RoutePattern.RawText != "/"
+                && e.Metadata.GetMetadata<Deployments.Api.Auth.CapabilityMetadata>() is null
+                && e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null)
+            .Select(e => e.RoutePattern.RawText)
+            .ToList();
+
+        Assert.True(unnamed is [], "Operations without a capability of their own: " + string.Join(", ", unnamed));
+        Assert.Contains(Endpoints(app), e => e.RoutePattern.RawText!.StartsWith("/v3/pipelines", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Every_documented_operation_is_named_as_its_function_so_openapi_operation_ids_are_the_function_names()
     {
         await using var app = await BuildSelfHostAsync();
