@@ -3,8 +3,9 @@ using Deployments.Telemetry;
 namespace Deployments.Api.Telemetry;
 
 /// <summary>
-/// Opens the deployment log scope for a request whose route names a deployment (<c>/api/deployments/{id}/…</c>, or
-/// an orchestration instance of one under the operator API), so every line the request causes carries its id.
+/// Opens the deployment log scope for a request whose route names a deployment (<c>/api/deployments/{id}/…</c>, a seed's
+/// route marked with <see cref="DeploymentRouteValue"/>, or an orchestration instance of one under the operator API), so
+/// every line the request causes carries its id.
 /// Runs after routing (the self-host's web app routes first; the Functions pipeline calls UseRouting first).
 /// </summary>
 internal static class DeploymentRequestScope
@@ -31,9 +32,10 @@ internal static class DeploymentRequestScope
             return DeploymentLogScope.BeginForInstance(logger, instance);
         }
 
-        var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-        return pattern?.StartsWith(DeploymentRoutes, StringComparison.Ordinal) == true
-            && route.TryGetValue("id", out var id) && Guid.TryParse(id as string, out var deploymentId)
+        var endpoint = context.GetEndpoint();
+        var name = endpoint?.Metadata.GetMetadata<DeploymentRouteValue>()?.Name
+            ?? ((endpoint as RouteEndpoint)?.RoutePattern.RawText?.StartsWith(DeploymentRoutes, StringComparison.Ordinal) == true ? "id" : null);
+        return name is not null && route.TryGetValue(name, out var id) && Guid.TryParse(id as string, out var deploymentId)
             ? DeploymentLogScope.Begin(logger, deploymentId)
             : null;
     }
