@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Deployments.Api.Apis;
 
 namespace Deployments.Api.Seeds.CloudFoundry;
@@ -17,8 +18,8 @@ internal sealed record CloudFoundryRelationships(CloudFoundryToOne? App = null);
 /// <summary>A to-one relationship: <c>{"data": {"guid": …}}</c>.</summary>
 internal sealed record CloudFoundryToOne(CloudFoundryGuidRef? Data = null);
 
-/// <summary>A reference by guid; a string, since Cloud Foundry's clients may send any text and are told it names nothing.</summary>
-internal sealed record CloudFoundryGuidRef(string? Guid = null);
+/// <summary>A reference by guid; a string, since Cloud Foundry's clients may send any text and are told it names nothing. Written even when null (<c>previous_droplet</c> of a first deployment).</summary>
+internal sealed record CloudFoundryGuidRef([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Guid = null);
 
 /// <summary>Cloud Foundry's rollout options, as sent and as echoed (the values that apply).</summary>
 internal sealed record CloudFoundryOptions(

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Deployments.Api.Apis;
 
 namespace Deployments.Api.Seeds.CloudFoundry;
@@ -25,7 +26,7 @@ internal sealed record CloudFoundryStatus(string Value, string Reason, CloudFoun
 /// When the deployment last saw a healthy instance and last changed status; <c>error</c> (not Cloud Foundry's)
 /// says why a failed rollout, which Cloud Foundry has no reason for, ended.
 /// </summary>
-internal sealed record CloudFoundryStatusDetails(string? LastSuccessfulHealthcheck, string LastStatusChange, string? Error);
+internal sealed record CloudFoundryStatusDetails([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? LastSuccessfulHealthcheck, string LastStatusChange, string? Error);
 
 /// <summary>A process the deployment brings up: one per group, its type the group's name.</summary>
 internal sealed record CloudFoundryProcess(Guid Guid, string Type);
@@ -42,8 +43,10 @@ internal sealed record CloudFoundryLink(string Href, string Method);
 /// <summary>Cloud Foundry's list envelope.</summary>
 internal sealed record CloudFoundryPage(CloudFoundryPagination Pagination, IReadOnlyList<CloudFoundryDeployment> Resources);
 
-/// <summary>How many deployments match, in how many pages, and where the neighbouring pages are (null past either end).</summary>
-internal sealed record CloudFoundryPagination(int TotalResults, int TotalPages, CloudFoundryHref First, CloudFoundryHref Last, CloudFoundryHref? Next, CloudFoundryHref? Previous);
+/// <summary>How many deployments match, in how many pages, and where the neighbouring pages are: null past either end, written as Cloud Foundry writes it.</summary>
+internal sealed record CloudFoundryPagination(int TotalResults, int TotalPages, CloudFoundryHref First, CloudFoundryHref Last,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] CloudFoundryHref? Next,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] CloudFoundryHref? Previous);
 
 /// <summary>A page's absolute URL.</summary>
 internal sealed record CloudFoundryHref(string Href);
