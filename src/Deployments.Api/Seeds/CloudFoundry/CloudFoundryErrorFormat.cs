@@ -30,6 +30,8 @@ internal sealed class CloudFoundryErrorFormat : SeedErrorFormat
                 (400, Each(fields, problem, 10005, "CF-BadQueryParameter", (field, message) => $"The query parameter is invalid: {field} {message}")),
             StatusCodes.Status400BadRequest when fields.Any(f => f.Field == JsonErrors.BodyField && Unparsable.Any(f.Message.StartsWith)) =>
                 (400, [new(1001, "CF-MessageParseError", $"Request invalid due to parse error: {Describe(problem)}")]),
+            // Cloud Foundry's document has no 415: a body it cannot read as JSON is a parse error.
+            StatusCodes.Status415UnsupportedMediaType => (400, [new(1001, "CF-MessageParseError", "Request invalid due to parse error: send the body as application/json")]),
             StatusCodes.Status400BadRequest or StatusCodes.Status409Conflict or StatusCodes.Status422UnprocessableEntity =>
                 (422, Each(fields, problem, 10008, "CF-UnprocessableEntity", (field, message) => $"{field} {message}")),
             StatusCodes.Status401Unauthorized => (401, [new(10002, "CF-NotAuthenticated", "Authentication error")]),
