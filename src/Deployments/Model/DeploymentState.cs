@@ -71,4 +71,11 @@ public sealed record DeploymentState(DeploymentStateValue Value, DeploymentState
         },
         new DeploymentStateDetails(deployment.StatusChangedAt ?? deployment.CreatedAt, deployment.Status == DeploymentStatus.Failed ? deployment.StatusDescription : null),
         deployment.TotalSteps > 0 ? new CanaryProgress(new CanarySteps(deployment.CurrentStep, deployment.TotalSteps)) : null);
+
+    /// <summary>
+    /// Whether a canary rollout holds at a step until it is continued or promoted: Nomad calls it running,
+    /// Cloud Foundry paused.
+    /// </summary>
+    public static bool AwaitsContinue(Deployment deployment) =>
+        deployment.Status == DeploymentStatus.Running && deployment.StatusDescription.StartsWith(StatusDescriptions.RequiresPromotion, StringComparison.Ordinal);
 }
