@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Deployments.Api.Apis;
 using Deployments.Api.Auth;
 using Deployments.Api.Http;
+using Deployments.Api.Telemetry;
 using Deployments.Model;
 using Deployments.Refusals;
 using Deployments.Service;
@@ -26,7 +27,8 @@ internal static class CloudFoundryApi
     public static IEndpointRouteBuilder MapCloudFoundryApi(this IEndpointRouteBuilder app)
     {
         var deployments = app.MapSeedGroup("/v3/deployments", Document, CloudFoundryErrorFormat.Instance)
-            .AuthorizedById<DeploymentService>((service, id, ct) => service.GetAsync(id, ct), routeValue: "guid");
+            .AuthorizedById<DeploymentService>((service, id, ct) => service.GetAsync(id, ct), routeValue: "guid")
+            .NamesDeploymentIn("guid");
         deployments.MapPost("/", CreateAsync).Accepts<CloudFoundryCreateBody>(ApiSetup.JsonContentType)
             .RequireCapability(Capability.Submit).WithName("CloudFoundryCreateDeployment").WithSummary("Create a deployment");
         deployments.MapGet("/", ListAsync).RequireCapability(Capability.Read).WithName("CloudFoundryListDeployments").WithSummary("List deployments");
