@@ -28,6 +28,7 @@ internal static class NomadApi
 
     public static IServiceCollection AddNomadApi(this IServiceCollection services) => services
         .AddSingleton<NomadDeployments>()
+        .AddNomadRequestBodies(Document)
         .AddSeedDocument(Document, "Nomad deployments",
             "Nomad's Deployments HTTP API at its own paths and in its own shapes, over this control plane's deployments: a job is an app, a job version a revision.",
             TokenHeader, new OpenApiSecurityScheme
@@ -46,10 +47,11 @@ internal static class NomadApi
         v1.MapGet("/deployment/{deployment_id}", ReadAsync).RequireCapability(Capability.Read).WithName("NomadReadDeployment").WithSummary("Read Deployment");
         v1.MapGet("/deployment/allocations/{deployment_id}", AllocationsAsync).RequireCapability(Capability.Read)
             .WithName("NomadListDeploymentAllocations").WithSummary("List Allocations for Deployment");
-        MapCommand(v1, "/deployment/fail/{deployment_id}", FailAsync, "NomadFailDeployment", "Fail Deployment");
-        MapCommand(v1, "/deployment/pause/{deployment_id}", PauseAsync, "NomadPauseDeployment", "Pause Deployment");
-        MapCommand(v1, "/deployment/promote/{deployment_id}", PromoteAsync, "NomadPromoteDeployment", "Promote Deployment");
-        MapCommand(v1, "/deployment/allocation-health/{deployment_id}", AllocationHealthAsync, "NomadSetAllocationHealth", "Set Allocation Health in Deployment");
+        MapCommand(v1, "/deployment/fail/{deployment_id}", FailAsync, "NomadFailDeployment", "Fail Deployment").DocumentsBody<NomadFailBody>(required: false);
+        MapCommand(v1, "/deployment/pause/{deployment_id}", PauseAsync, "NomadPauseDeployment", "Pause Deployment").DocumentsBody<NomadPauseBody>();
+        MapCommand(v1, "/deployment/promote/{deployment_id}", PromoteAsync, "NomadPromoteDeployment", "Promote Deployment").DocumentsBody<NomadPromoteBody>();
+        MapCommand(v1, "/deployment/allocation-health/{deployment_id}", AllocationHealthAsync, "NomadSetAllocationHealth", "Set Allocation Health in Deployment")
+            .DocumentsBody<NomadAllocationHealthBody>();
         return app;
     }
 
@@ -57,10 +59,11 @@ internal static class NomadApi
     /// A command as the document gives it, POST; and as PUT, which Nomad's Go client sends its writes with and
     /// Nomad's server takes alike. The PUT is the same operation, so the document lists it once.
     /// </summary>
-    private static void MapCommand(RouteGroupBuilder group, string pattern, Delegate handler, string name, string summary)
+    /// <returns>The documented POST.</returns>
+    private static RouteHandlerBuilder MapCommand(RouteGroupBuilder group, string pattern, Delegate handler, string name, string summary)
     {
-        group.MapPost(pattern, handler).RequireCapability(Capability.Submit).WithName(name).WithSummary(summary);
         group.MapPut(pattern, handler).RequireCapability(Capability.Submit).WithName(name + "Put").ExcludeFromDescription();
+        return group.MapPost(pattern, handler).RequireCapability(Capability.Submit).WithName(name).WithSummary(summary);
     }
 
     /// <summary>
