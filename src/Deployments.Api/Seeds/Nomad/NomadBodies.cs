@@ -3,9 +3,10 @@ using System.Text.Json.Serialization;
 namespace Deployments.Api.Seeds.Nomad;
 
 /// <summary>
-/// The fields of Nomad's <c>WriteRequest</c>, which its Go client embeds in every command body: accepted so its
-/// bodies read, and ignored (there is one region; the namespace is the deployment's; the key comes in
-/// <c>X-Nomad-Token</c>; <c>Idempotency-Key</c> is this API's idempotency).
+/// A Nomad command body: the deployment it names, checked against the path, beside the fields of Nomad's
+/// <c>WriteRequest</c> that its Go client embeds in every body. Those are accepted so its bodies read, and ignored:
+/// there is one region, the namespace is the deployment's, the key comes in <c>X-Nomad-Token</c>, and
+/// <c>Idempotency-Key</c> is this API's idempotency.
 /// </summary>
 internal interface INomadWriteRequest
 {
