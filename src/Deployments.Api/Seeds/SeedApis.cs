@@ -1,5 +1,6 @@
 using Deployments.Api.Http;
 using Deployments.Api.Seeds.CloudFoundry;
+using Deployments.Api.Seeds.Nomad;
 using Deployments.Api.Seeds.Sevalla;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,13 +18,15 @@ internal static class SeedApis
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, SeedProblemWriter>());
         services.AddSevallaDocument();
         services.AddCloudFoundryDocument();
+        services.AddNomadApi();
         return services;
     }
 
     /// <summary>Every seed's routes.</summary>
     public static IEndpointRouteBuilder MapSeedApis(this IEndpointRouteBuilder app) => app
         .MapSevallaApi()
-        .MapCloudFoundryApi();
+        .MapCloudFoundryApi()
+        .MapNomadApi();
 
     /// <summary>
     /// A seed's routes under <paramref name="prefix"/>: in its own OpenAPI document, answering errors in its own

@@ -47,7 +47,17 @@ public sealed partial class DeploymentService(
     /// <summary>One page of the deployments of a namespace the caller may see, and the token for the next page (null on the last).</summary>
     public Task<(IReadOnlyList<Deployment> Deployments, string? ContinuationToken)> ListAsync(DeploymentQuery query, CancellationToken cancellationToken)
     {
-        CallerScope.Demand(query.Namespace);
+        if (query.EveryNamespace && CallerScope.Namespace is { } own)
+        {
+            // Every namespace the caller may see is its own one.
+            query = query with { EveryNamespace = false, Namespace = own };
+        }
+
+        if (!query.EveryNamespace)
+        {
+            CallerScope.Demand(query.Namespace);
+        }
+
         return deployments.QueryAsync(query, cancellationToken);
     }
 

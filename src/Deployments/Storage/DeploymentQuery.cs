@@ -6,8 +6,11 @@ namespace Deployments.Storage;
 /// <summary>Filters for listing deployments; an id prefix is a row-key range, as in Nomad.</summary>
 public sealed record DeploymentQuery
 {
-    /// <summary>Namespace to list; only one is read per query.</summary>
+    /// <summary>Namespace to list; only one is read per query unless <see cref="EveryNamespace"/>.</summary>
     public string Namespace { get; init; } = "default";
+
+    /// <summary>Nomad's <c>namespace=*</c>: every namespace, for a caller confined to none (the service narrows a confined one to its own).</summary>
+    public bool EveryNamespace { get; init; }
 
     /// <summary>Start of the deployment id, dashes optional; all ids when null or empty.</summary>
     public string? IdPrefix { get; init; }
@@ -33,9 +36,14 @@ public sealed record DeploymentQuery
     /// <summary>Where the previous page ended; the first page when null.</summary>
     public string? ContinuationToken { get; init; }
 
-    internal string ToFilter()
+    internal string? ToFilter()
     {
-        var clauses = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {Namespace}") };
+        var clauses = new List<string>();
+        if (!EveryNamespace)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"PartitionKey eq {Namespace}"));
+        }
+
         if (IdPrefix is { Length: > 0 } prefix)
         {
             var lower = prefix.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
@@ -62,6 +70,6 @@ public sealed record DeploymentQuery
             clauses.Add(TableClient.CreateQueryFilter($"CreatedAt lt {to}"));
         }
 
-        return string.Join(" and ", clauses);
+        return clauses.Count == 0 ? null : string.Join(" and ", clauses);
     }
 }

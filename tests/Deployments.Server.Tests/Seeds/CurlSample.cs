@@ -30,8 +30,11 @@ internal sealed class CurlSample
 
     public string? Body { get; }
 
-    /// <summary>Reads a curl command as a shell would split it (quotes, backslash line continuations), then fills its placeholders.</summary>
-    public static CurlSample Parse(string command, IReadOnlyDictionary<string, string>? values = null)
+    /// <summary>
+    /// Reads a curl command as a shell would split it (quotes, backslash line continuations), then fills its placeholders.
+    /// A body given as <c>--data @name</c> is read, as curl reads that file, from <paramref name="files"/>.
+    /// </summary>
+    public static CurlSample Parse(string command, IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? files = null)
     {
         var words = Words(Fill(command, values ?? new Dictionary<string, string>()));
         Assert.Equal("curl", words[0]);
@@ -47,6 +50,12 @@ internal sealed class CurlSample
                     var header = words[++i];
                     var colon = header.IndexOf(':', StringComparison.Ordinal);
                     headers.Add((header[..colon].Trim(), header[(colon + 1)..].Trim()));
+                    break;
+                case "-d" or "--data" when words[i + 1].StartsWith('@'):
+                    var file = words[++i][1..];
+                    Assert.True(files?.ContainsKey(file) == true, $"the sample reads {file}: give its content");
+                    // curl's --data strips a file's line breaks (--data-binary would keep them).
+                    body = files![file].Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
                     break;
                 case "-d" or "--data" or "--data-raw": body = words[++i]; break;
                 case var word when word.StartsWith('-'): throw new NotSupportedException($"curl option {word} is not read here.");
