@@ -53,6 +53,10 @@ public sealed class MengiApiTests(ServerFixture fixture) : IClassFixture<ServerF
         Assert.Equal(1, resources.GetProperty("port").GetInt32());
         Assert.Equal(1024, resources.GetProperty("storage_mb").GetInt32());
         Assert.Equal(1, resources.GetProperty("memory_mb").GetInt32());
+        // The new app's name is taken now: the same request again is a conflict, said as FastAPI says any error.
+        var again = await CurlSample.Parse(FillIds(WithKey(PromoteSample), source, target), new Dictionary<string, string> { ["token"] = server.AdminKey }).SendAsync(server);
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        Assert.Contains("example", again.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
         // The same use case as the API's own: the timeline names the actor the key stands for.
         var events = (await server.Api.GetAsync($"/api/deployments/{created.GetProperty("id").GetGuid()}/events")).Expect(HttpStatusCode.OK);
         Assert.Contains(events.EnumerateArray(), e => e.GetProperty("actor").GetString() == "admin");
@@ -96,6 +100,10 @@ public sealed class MengiApiTests(ServerFixture fixture) : IClassFixture<ServerF
         Detail(await PostAsync(path, $$$"""{"target_cluster_id": "{{{target}}}", "overrides": {"config": []}}"""), "dict_type", "Input should be a valid dictionary", "body", "overrides", "config");
         Detail(await PostAsync(path, $$$"""{"target_cluster_id": "{{{target}}}", "overrides": {"environment_variables": [{"value": "1"}]}}"""),
             "missing", "Field required", "body", "overrides", "environment_variables", 0, "name");
+        Detail(await PostAsync(path, $$"""{"target_cluster_id": "{{target}}", "overrides": "small"}"""),
+            "model_attributes_type", "Input should be a valid dictionary or object to extract fields from", "body", "overrides");
+        // The domain checks the revision in this API's names (resources.port); the client reads the field it sent.
+        Detail(await PostAsync(path, $$$"""{"target_cluster_id": "{{{target}}}", "overrides": {"container_port": 70000}}"""), "value_error", null, "body", "overrides", "container_port");
         Detail(await PostAsync(path, """{"target_cluster_id": }"""), "json_invalid", "JSON decode error", "body", 22);
         Detail(await PostAsync(path, $$"""{"target_cluster_id": "{{Guid.NewGuid()}}"}"""), "value_error", null, "body", "target_cluster_id");
 

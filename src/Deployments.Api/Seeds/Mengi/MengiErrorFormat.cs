@@ -25,12 +25,41 @@ internal sealed partial class MengiErrorFormat : SeedErrorFormat
         {
             var body = await MengiRequestBody.ReadAsync(http);
             http.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            await http.Response.WriteAsJsonAsync(new HTTPValidationError(errors.Select(e => PydanticError.Of(http, body, e.Field, e.Message)).ToList()));
+            await http.Response.WriteAsJsonAsync(new HTTPValidationError(errors.Select(e => PydanticError.Of(http, body, MengiField(e.Field), e.Message)).ToList()));
             return;
         }
 
         await http.Response.WriteAsJsonAsync(new HTTPError(Message(problem)));
     }
+
+    /// <summary>
+    /// The domain checks the promoted revision in this API's own field names; a Mengi client sent Mengi's
+    /// (<c>overrides.container_port</c>, not <c>overrides.resources.port</c>), so the error names what it sent.
+    /// </summary>
+    private static string MengiField(string field)
+    {
+        foreach (var (ours, mengi) in OurOverrideFields)
+        {
+            if (field == ours || field.StartsWith(ours + ".", StringComparison.Ordinal) || field.StartsWith(ours + "[", StringComparison.Ordinal))
+            {
+                return mengi;
+            }
+        }
+
+        return field;
+    }
+
+    private static readonly (string Ours, string Mengi)[] OurOverrideFields =
+    [
+        ("overrides.resources.port", "overrides.container_port"),
+        ("overrides.resources.cpu", "overrides.cpu_request"),
+        ("overrides.resources.memory_mb", "overrides.memory_request_mb"),
+        ("overrides.resources.storage_mb", "overrides.storage_size_gb"),
+        ("overrides.resources.volumes", "overrides.volumes"),
+        ("overrides.resources", "overrides"),
+        ("overrides.environment", "overrides.environment_variables"),
+        ("overrides.artifact", "overrides.docker_image"),
+    ];
 
     /// <summary>FastAPI's words where it has its own (a missing key, an unknown id), else what the problem says.</summary>
     private static string Message(ProblemDetails problem) => problem.Status switch

@@ -22,7 +22,10 @@ internal static partial class PydanticError
         var source = IsRouteParameter(http, field) ? "path" : http.Request.Query.ContainsKey(field) ? "query" : "body";
         List<object> loc = [source, .. Steps(field)];
         var (type, msg) = Describe(message, source == "body" ? MengiRequestBody.At(body, loc.Skip(1)) is { ValueKind: JsonValueKind.String } text ? text.GetString() : null : Quoted(message));
-        return new ValidationError(loc, msg, type);
+        // Every object of Mengi's request is a model but config, a dict: pydantic names a model's mistake its own way.
+        return type == "dict_type" && loc[^1] is not "config"
+            ? new ValidationError(loc, "Input should be a valid dictionary or object to extract fields from", "model_attributes_type")
+            : new ValidationError(loc, msg, type);
     }
 
     /// <summary>The exception handler clears the request's endpoint and route values before it answers; its feature keeps the endpoint.</summary>
