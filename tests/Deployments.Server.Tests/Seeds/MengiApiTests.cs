@@ -104,6 +104,7 @@ public sealed class MengiApiTests(ServerFixture fixture) : IClassFixture<ServerF
             "model_attributes_type", "Input should be a valid dictionary or object to extract fields from", "body", "overrides");
         // The domain checks the revision in this API's names (resources.port); the client reads the field it sent.
         Detail(await PostAsync(path, $$$"""{"target_cluster_id": "{{{target}}}", "overrides": {"container_port": 70000}}"""), "value_error", null, "body", "overrides", "container_port");
+        Detail(await PostAsync(path, $$$"""{"target_cluster_id": "{{{target}}}", "overrides": {"cpu_request": -1}}"""), "value_error", "Value error, must not be negative", "body", "overrides", "cpu_request");
         Detail(await PostAsync(path, """{"target_cluster_id": }"""), "json_invalid", "JSON decode error", "body", 22);
         Detail(await PostAsync(path, $$"""{"target_cluster_id": "{{Guid.NewGuid()}}"}"""), "value_error", null, "body", "target_cluster_id");
 

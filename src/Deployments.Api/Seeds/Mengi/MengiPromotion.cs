@@ -48,6 +48,15 @@ internal sealed record MengiPromotion(string? Name, RevisionOverrides? Overrides
             MemoryRequestMb: update.MemoryRequestMb,
             StorageSizeGb: update.StorageSizeGb);
         CheckVolumes(errors, update.Volumes);
+        foreach (var (field, negative) in new[] { ("cpu_request", update.CpuRequest < 0), ("memory_request_mb", update.MemoryRequestMb < 0) })
+        {
+            if (negative)
+            {
+                // The domain says "resources must not be negative" of them together; Mengi's client sent one field.
+                errors.Add(new($"overrides.{field}", "must not be negative"));
+            }
+        }
+
         var annotations = Recorded(update);
         foreach (var (key, value) in annotations.Where(a => a.Value.Length > InputLimits.MaxMetadataValueLength))
         {
