@@ -128,7 +128,7 @@ public sealed class MengiApiTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
-    public async Task Promote_WithATokenOfAnotherNamespace_Is403BeforeTheBodyIsRead_AndStartsNothing()
+    public async Task Promote_WithATokenOfAnotherNamespace_Is403BeforeTheBodyIsRead_AsIsAReadOnlyToken_AndStartsNothing()
     {
         var (source, target) = await DeployedSourceAsync("scoped", @namespace: "mengi-theirs");
         var token = (await server.Api.PostAsync("/api/tokens", new { name = "mengi-mine", @namespace = "mengi-mine", capabilities = new[] { "submit" } }))
@@ -140,6 +140,13 @@ public sealed class MengiApiTests(ServerFixture fixture) : IClassFixture<ServerF
             Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
             Assert.Equal(JsonValueKind.String, refused.Json.GetProperty("detail").ValueKind);
         }
+
+        // A promotion is a command: a token of the right namespace that may only read is refused too.
+        var reader = (await server.Api.PostAsync("/api/tokens", new { name = "mengi-reader", @namespace = "mengi-theirs", capabilities = new[] { "read" } }))
+            .Expect(HttpStatusCode.Created).GetProperty("token").GetString()!;
+        var readOnly = await PostAsync($"/deployments/{source}/promote", $$"""{"target_cluster_id": "{{target}}"}""", reader);
+        Assert.Equal(HttpStatusCode.Forbidden, readOnly.Status);
+        Assert.Equal(JsonValueKind.String, readOnly.Json.GetProperty("detail").ValueKind);
 
         await AssertOnlyTheSourceDeploymentAsync("mengi-theirs");
     }
