@@ -1,5 +1,6 @@
 using Deployments.Api.Http;
 using Deployments.Api.Seeds.CloudFoundry;
+using Deployments.Api.Seeds.Mengi;
 using Deployments.Api.Seeds.Nomad;
 using Deployments.Api.Seeds.Sevalla;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ internal static class SeedApis
         services.AddSevallaDocument();
         services.AddCloudFoundryDocument();
         services.AddNomadApi();
+        services.AddMengiDocument();
         return services;
     }
 
@@ -26,7 +28,8 @@ internal static class SeedApis
     public static IEndpointRouteBuilder MapSeedApis(this IEndpointRouteBuilder app) => app
         .MapSevallaApi()
         .MapCloudFoundryApi()
-        .MapNomadApi();
+        .MapNomadApi()
+        .MapMengiApi();
 
     /// <summary>
     /// A seed's routes under <paramref name="prefix"/>: in its own OpenAPI document, answering errors in its own

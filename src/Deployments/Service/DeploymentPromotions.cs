@@ -43,7 +43,8 @@ public sealed class DeploymentPromotions(DeploymentService service, DeploymentSt
 
         var created = await appCatalog.CreateAppAsync(new CreateAppRequest(
             request.NewName ?? $"{app.Name}-{cluster.Name}", cluster.Id, request.Overrides?.GroupsFor(app.Groups) ?? app.Groups, app.Namespace, app.Environment,
-            app.Labels, app.Annotations, spec), cancellationToken);
+            app.Labels, request.Annotations is { } added ? app.Annotations.Concat(added).GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.Last().Value) : app.Annotations,
+            spec), cancellationToken);
         var strategyOptions = DeploymentOptionsValidator.Validate(source.Strategy, source.Options, created.Groups).Count == 0
             ? (source.Strategy, source.Options)
             : (Strategy.Rolling, new DeploymentOptions());

@@ -55,7 +55,9 @@ public sealed record RollbackCommand(Guid AppId, int? Revision, string Actor, st
 /// <param name="NewName">App name on the target cluster; the source app's name when null.</param>
 /// <param name="DeleteSource">Whether to retire the source app once the copy is deployed.</param>
 /// <param name="Overrides">Changes applied to the copied revision; none when null.</param>
-public sealed record PromoteToClusterRequest(Guid DeploymentId, Guid TargetClusterId, string Actor, string? NewName = null, bool DeleteSource = false, RevisionOverrides? Overrides = null);
+/// <param name="Annotations">Annotations the new app carries beside the source app's (replacing those of the same key): what a caller sent that no driver acts on, kept where people and tools can read it.</param>
+public sealed record PromoteToClusterRequest(Guid DeploymentId, Guid TargetClusterId, string Actor, string? NewName = null, bool DeleteSource = false, RevisionOverrides? Overrides = null,
+    IReadOnlyDictionary<string, string>? Annotations = null);
 
 /// <summary>Outcome of a <see cref="PromoteToClusterRequest"/>.</summary>
 /// <param name="SourceDeploymentId">Deployment that was copied.</param>
