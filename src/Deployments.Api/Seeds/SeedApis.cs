@@ -1,4 +1,5 @@
 using Deployments.Api.Http;
+using Deployments.Api.Seeds.Baseten;
 using Deployments.Api.Seeds.Sevalla;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,12 +16,14 @@ internal static class SeedApis
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, SeedProblemWriter>());
         services.AddSevallaDocument();
+        services.AddBasetenDocument();
         return services;
     }
 
     /// <summary>Every seed's routes.</summary>
     public static IEndpointRouteBuilder MapSeedApis(this IEndpointRouteBuilder app) => app
-        .MapSevallaApi();
+        .MapSevallaApi()
+        .MapBasetenApi();
 
     /// <summary>
     /// A seed's routes under <paramref name="prefix"/>: in its own OpenAPI document, answering errors in its own
