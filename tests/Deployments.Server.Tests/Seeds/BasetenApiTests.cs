@@ -169,6 +169,9 @@ public sealed class BasetenApiTests(ServerFixture fixture) : IClassFixture<Serve
             .Expect(HttpStatusCode.Created).GetProperty("token").GetString()!;
         (await CurlSample.Parse(ChainSample, Values(chain, "production", token)).SendAsync(server)).IsProblem(HttpStatusCode.Forbidden);
         (await CurlSample.Parse(WithDeployment(ChainSample, deployment), Values(chain, "production", token)).SendAsync(server)).IsProblem(HttpStatusCode.Forbidden);
+        var reader = (await server.Api.PostAsync("/api/tokens", new { name = $"{ns}-reader", @namespace = ns, capabilities = new[] { "read" } }))
+            .Expect(HttpStatusCode.Created).GetProperty("token").GetString()!;
+        (await CurlSample.Parse(WithDeployment(ChainSample, deployment), Values(chain, "production", reader)).SendAsync(server)).IsProblem(HttpStatusCode.Forbidden);
 
         // Only a rollout that has ended well can go live.
         var canary = await server.CreateSampleAppAsync(cluster, "canary", instances: 1, @namespace: ns);
