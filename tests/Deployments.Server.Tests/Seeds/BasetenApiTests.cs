@@ -191,7 +191,10 @@ public sealed class BasetenApiTests(ServerFixture fixture) : IClassFixture<Serve
         var paths = document.GetProperty("paths").EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
         Assert.Equal(["/v1/chains/{chain_id}/environments/{env_name}/promote", "/v1/models/{model_id}/environments/{env_name}/promote"], paths.Keys.Order());
         var chain = paths["/v1/chains/{chain_id}/environments/{env_name}/promote"].GetProperty("post");
-        Assert.Equal(["chain_id", "env_name"], chain.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "path").Select(p => p.GetProperty("name").GetString()).Order());
+        Assert.Equal(["Idempotency-Key", "chain_id", "env_name"], chain.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        var model = paths["/v1/models/{model_id}/environments/{env_name}/promote"].GetProperty("post");
+        Assert.Equal(["Idempotency-Key", "env_name", "model_id"], model.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal("#/components/schemas/PromoteToChainEnvironmentRequestV1", chain.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
         var schemas = document.GetProperty("components").GetProperty("schemas");
         Assert.Equal(["deployment_id", "scale_down_previous_deployment"], Properties(schemas, "PromoteToChainEnvironmentRequestV1"));
         Assert.Equal(["deployment_id", "preserve_env_instance_type", "scale_down_previous_deployment"], Properties(schemas, "PromoteToEnvironmentRequestV1"));

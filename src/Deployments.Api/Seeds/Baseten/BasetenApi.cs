@@ -1,7 +1,5 @@
-using Deployments.Api.Apis;
 using Deployments.Api.Auth;
 using Deployments.Api.Http;
-using Deployments.Refusals;
 using Deployments.Service;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -46,20 +44,20 @@ internal static class BasetenApi
 
     private static async Task<Ok<ChainDeploymentV1>> PromoteChainAsync(
         [FromRoute(Name = "chain_id")] string chainId, [FromRoute(Name = "env_name")] string envName, JsonBody<PromoteToChainEnvironmentRequestV1> body,
-        HttpContext http, AppCatalog apps, DeploymentService deployments, EnvironmentCatalog environments, DeploymentPromotions promotions, CancellationToken ct)
+        HttpContext http, [AsParameters] BasetenPromotion promotion, CancellationToken ct)
     {
         var request = body.Required;
-        var promoted = await PromoteAsync("chain", chainId, envName, request.DeploymentId, request.ScaleDownPreviousDeployment, http, apps, deployments, environments, promotions, ct);
+        var promoted = await promotion.PromoteAsync("chain", chainId, envName, request.DeploymentId, request.ScaleDownPreviousDeployment, Actor.Of(http.User), ct);
         return TypedResults.Ok(new ChainDeploymentV1(promoted.Deployment.Id.ToString(), promoted.Deployment.CreatedAt, promoted.App.Id.ToString(), promoted.Environment,
             promoted.Chainlets, promoted.Status));
     }
 
     private static async Task<Ok<DeploymentV1>> PromoteModelAsync(
         [FromRoute(Name = "model_id")] string modelId, [FromRoute(Name = "env_name")] string envName, JsonBody<PromoteToEnvironmentRequestV1> body,
-        HttpContext http, AppCatalog apps, DeploymentService deployments, EnvironmentCatalog environments, DeploymentPromotions promotions, CancellationToken ct)
+        HttpContext http, [AsParameters] BasetenPromotion promotion, CancellationToken ct)
     {
         var request = body.Required;
-        var promoted = await PromoteAsync("model", modelId, envName, request.DeploymentId, request.ScaleDownPreviousDeployment, http, apps, deployments, environments, promotions, ct);
+        var promoted = await promotion.PromoteAsync("model", modelId, envName, request.DeploymentId, request.ScaleDownPreviousDeployment, Actor.Of(http.User), ct);
         var deployment = promoted.Deployment;
         return TypedResults.Ok(new DeploymentV1(deployment.Id.ToString(), deployment.CreatedAt, $"{promoted.App.Name}-r{deployment.Revision}", promoted.App.Id.ToString(),
             IsProduction: promoted.Environment == ProductionEnvironment, IsDevelopment: false, promoted.Status, promoted.ActiveReplicaCount, promoted.AutoscalingSettings,
@@ -68,27 +66,6 @@ internal static class BasetenApi
 
     /// <summary>Baseten's production environment is the one named so; a development deployment (live-reloaded) has no counterpart here.</summary>
     private const string ProductionEnvironment = "production";
-
-    /// <summary>
-    /// The same use case as <c>POST /api/environments/{name}/promote</c>, after checking what Baseten's path adds:
-    /// that the deployment is one of this chain's or model's. An environment that requires approval starts its
-    /// wait as it does there; the answer is then 200 with the deployment not yet in it and status UPDATING.
-    /// </summary>
-    private static async Task<BasetenDeploymentFacts> PromoteAsync(string kind, string appId, string envName, string? deploymentId, bool scaleDownPrevious,
-        HttpContext http, AppCatalog apps, DeploymentService deployments, EnvironmentCatalog environments, DeploymentPromotions promotions, CancellationToken ct)
-    {
-        RequiredFields.Check(("deployment_id", deploymentId is not null));
-        var app = (Guid.TryParse(appId, out var appGuid) ? await apps.FindAppAsync(appGuid, ct) : null) ?? throw new NotFoundException(kind, appId);
-        var deployment = (Guid.TryParse(deploymentId, out var id) ? await deployments.GetAsync(id, ct) : null) ?? throw new NotFoundException("deployment", deploymentId!);
-        if (deployment.AppId != app.Id)
-        {
-            throw new UnprocessableException("deployment_id", $"Deployment {deploymentId} is not a deployment of {kind} {appId}.");
-        }
-
-        var environment = await environments.GetEnvironmentAsync(app.Namespace, envName, ct);
-        await promotions.PromoteToEnvironmentAsync(environment.Namespace, environment.Name, deployment.Id, scaleDownPrevious, Actor.Of(http.User), ct);
-        return await BasetenDeploymentFacts.ReadAsync(app, deployment.Id, environment.Name, apps, deployments, environments, ct);
-    }
 
     /// <summary>
     /// The body's schema for the OpenAPI document without a content type: routing then lets any content type through

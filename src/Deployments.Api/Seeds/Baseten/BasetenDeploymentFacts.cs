@@ -1,24 +1,14 @@
 using System.Globalization;
 using Deployments.Model;
-using Deployments.Service;
 
 namespace Deployments.Api.Seeds.Baseten;
 
 /// <summary>What Baseten's answers say about one of our deployments, read once for the chain and the model form alike.</summary>
+/// <param name="Environment">The environment of the namespace the deployment is live in, the promoted one first; null when none.</param>
 internal sealed record BasetenDeploymentFacts(App App, Deployment Deployment, Resources Resources, IReadOnlyList<Allocation> Allocations, string? Environment)
 {
     /// <summary>Baseten sizes replicas by concurrent requests; ours serve without a target, so each counts as one, Baseten's default.</summary>
     private const int ConcurrencyTarget = 1;
-
-    /// <summary>Reads the deployment as it is now; its environment is <paramref name="preferred"/> when live there, else any environment of the namespace it is live in.</summary>
-    public static async Task<BasetenDeploymentFacts> ReadAsync(App app, Guid deploymentId, string preferred, AppCatalog apps, DeploymentService deployments, EnvironmentCatalog environments, CancellationToken ct)
-    {
-        var deployment = await deployments.GetRequiredAsync(deploymentId, ct);
-        var revision = await apps.GetRevisionAsync(app.Id, deployment.Revision, ct);
-        var allocations = await deployments.AllocationsAsync(deploymentId, ct);
-        var live = (await environments.ListEnvironmentsAsync(app.Namespace, ct)).Where(e => e.LiveDeploymentId == deploymentId).Select(e => e.Name).ToList();
-        return new BasetenDeploymentFacts(app, deployment, revision.Resources, allocations, live.Contains(preferred) ? preferred : live.FirstOrDefault());
-    }
 
     public DeploymentStatusV1 Status => Chainlets.Count > 0 && Chainlets.All(c => c.Status == DeploymentStatusV1.Inactive) ? DeploymentStatusV1.Inactive : BasetenStatuses.Of(Deployment);
 
