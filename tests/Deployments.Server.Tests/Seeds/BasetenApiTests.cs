@@ -198,6 +198,11 @@ public sealed class BasetenApiTests(ServerFixture fixture) : IClassFixture<Serve
         var schemas = document.GetProperty("components").GetProperty("schemas");
         Assert.Equal(["deployment_id", "scale_down_previous_deployment"], Properties(schemas, "PromoteToChainEnvironmentRequestV1"));
         Assert.Equal(["deployment_id", "preserve_env_instance_type", "scale_down_previous_deployment"], Properties(schemas, "PromoteToEnvironmentRequestV1"));
+        Assert.All(new[] { "PromoteToChainEnvironmentRequestV1", "PromoteToEnvironmentRequestV1" }, name =>
+        {
+            Assert.Equal(["deployment_id"], schemas.GetProperty(name).GetProperty("required").EnumerateArray().Select(f => f.GetString()));
+            Assert.Equal("string", schemas.GetProperty(name).GetProperty("properties").GetProperty("deployment_id").GetProperty("type").GetString());
+        });
         Assert.Equal(ChainDeploymentFields, Properties(schemas, "ChainDeploymentV1"));
         Assert.Equal(ChainletFields, Properties(schemas, "ChainletV1"));
         Assert.Equal(AutoscalingFields, Properties(schemas, "AutoscalingSettingsV1"));

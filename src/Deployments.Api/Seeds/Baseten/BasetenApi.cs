@@ -4,6 +4,7 @@ using Deployments.Service;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Deployments.Api.Seeds.Baseten;
@@ -19,7 +20,8 @@ internal static class BasetenApi
 
     public static IServiceCollection AddBasetenDocument(this IServiceCollection services) => services.AddSeedDocument(Document, "Baseten management API",
         "Baseten's promotion of a chain or model deployment to an environment at its own paths: a chain or a model is an app, its chainlets the app's groups.",
-        "ApiKeyAuth", new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "Authorization", Description = "Api-Key <key>" });
+        "ApiKeyAuth", new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "Authorization", Description = "Api-Key <key>" })
+        .Configure<OpenApiOptions>(Document, options => options.AddSchemaTransformer<RequiredDeploymentId>());
 
     public static IEndpointRouteBuilder MapBasetenApi(this IEndpointRouteBuilder app)
     {
