@@ -1,4 +1,5 @@
 using Deployments.Api.Http;
+using Deployments.Api.Seeds.Baseten;
 using Deployments.Api.Seeds.CloudFoundry;
 using Deployments.Api.Seeds.Mengi;
 using Deployments.Api.Seeds.Nomad;
@@ -17,18 +18,20 @@ internal static class SeedApis
     public static IServiceCollection AddSeedApis(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, SeedProblemWriter>());
-        services.AddSevallaDocument();
+        services.AddNomadDocument();
         services.AddCloudFoundryDocument();
-        services.AddNomadApi();
+        services.AddBasetenDocument();
+        services.AddSevallaDocument();
         services.AddMengiDocument();
         return services;
     }
 
     /// <summary>Every seed's routes.</summary>
     public static IEndpointRouteBuilder MapSeedApis(this IEndpointRouteBuilder app) => app
-        .MapSevallaApi()
-        .MapCloudFoundryApi()
         .MapNomadApi()
+        .MapCloudFoundryApi()
+        .MapBasetenApi()
+        .MapSevallaApi()
         .MapMengiApi();
 
     /// <summary>

@@ -214,6 +214,9 @@ public sealed class CloudFoundryApiTests(ServerFixture fixture) : IClassFixture<
         }
 
         Assert.Equal(2, Errors(await CfPostAsync("/v3/deployments", """{"strategy": "blue-green"}"""), HttpStatusCode.UnprocessableEntity).Count);
+        // A body sent as another type reaches the body reader, not a routing 415: Cloud Foundry's parse error.
+        var formBody = await Curl(CreateSample.Replace("-H 'Content-Type: application/json' ", "", StringComparison.Ordinal)).SendAsync(server);
+        Assert.Equal((1001, "CF-MessageParseError"), (Entry(Errors(formBody, HttpStatusCode.BadRequest)).Code, Entry(Errors(formBody, HttpStatusCode.BadRequest)).Title));
     }
 
     [Fact]

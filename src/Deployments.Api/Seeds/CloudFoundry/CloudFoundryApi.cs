@@ -29,11 +29,11 @@ internal static class CloudFoundryApi
         var deployments = app.MapSeedGroup("/v3/deployments", Document, CloudFoundryErrorFormat.Instance)
             .AuthorizedById<DeploymentService>((service, id, ct) => service.GetAsync(id, ct), routeValue: "guid")
             .NamesDeploymentIn("guid");
-        deployments.MapPost("/", CreateAsync).Accepts<CloudFoundryCreateBody>(ApiSetup.JsonContentType)
+        deployments.MapPost("/", CreateAsync).TakesJsonBody<CloudFoundryCreateBody>()
             .RequireCapability(Capability.Submit).WithName("CloudFoundryCreateDeployment").WithSummary("Create a deployment");
         deployments.MapGet("/", ListAsync).RequireCapability(Capability.Read).WithName("CloudFoundryListDeployments").WithSummary("List deployments");
         deployments.MapGet("/{guid}", GetAsync).RequireCapability(Capability.Read).WithName("CloudFoundryGetDeployment").WithSummary("Get a deployment");
-        deployments.MapPatch("/{guid}", UpdateAsync).Accepts<UpdateDeploymentBody>(ApiSetup.JsonContentType)
+        deployments.MapPatch("/{guid}", UpdateAsync).TakesJsonBody<UpdateDeploymentBody>()
             .RequireCapability(Capability.Submit).WithName("CloudFoundryUpdateDeployment").WithSummary("Update a deployment");
         deployments.MapPost("/{guid}/actions/cancel", (string guid, JsonBody<EmptyBody> body, HttpContext http, DeploymentService service, AppCatalog catalog, CancellationToken ct) =>
             Command(http, catalog, () => service.CancelAsync(Id(guid), Actor.Of(http.User), null, ct), ct))

@@ -28,7 +28,7 @@ internal static class MengiApi
             .AuthorizedById<DeploymentService>((service, id, ct) => service.GetAsync(id, ct), routeValue: "deployment_id")
             .NamesDeploymentIn("deployment_id");
         deployments.MapPost("/{deployment_id}/promote", PromoteAsync)
-            .Accepts<DeploymentPromotionRequest>(ApiSetup.JsonContentType)
+            .TakesJsonBody<DeploymentPromotionRequest>()
             .Produces<HTTPValidationError>(StatusCodes.Status422UnprocessableEntity)
             .Produces<HTTPError>(StatusCodes.Status404NotFound)
             .RequireCapability(Capability.Submit)

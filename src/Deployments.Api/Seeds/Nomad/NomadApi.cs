@@ -27,9 +27,8 @@ internal static class NomadApi
     private const string DeploymentIdRoute = "deployment_id";
     private const string EveryNamespace = "*";
 
-    public static IServiceCollection AddNomadApi(this IServiceCollection services) => services
+    public static IServiceCollection AddNomadDocument(this IServiceCollection services) => services
         .AddSingleton<NomadDeployments>()
-        .AddNomadRequestBodies(Document)
         .AddSeedDocument(Document, "Nomad deployments",
             "Nomad's Deployments HTTP API at its own paths and in its own shapes, over this control plane's deployments: a job is an app, a job version a revision.",
             TokenHeader, new OpenApiSecurityScheme
@@ -49,11 +48,11 @@ internal static class NomadApi
         v1.MapGet("/deployment/{deployment_id}", ReadAsync).RequireCapability(Capability.Read).WithName("NomadReadDeployment").WithSummary("Read Deployment");
         v1.MapGet("/deployment/allocations/{deployment_id}", AllocationsAsync).RequireCapability(Capability.Read)
             .WithName("NomadListDeploymentAllocations").WithSummary("List Allocations for Deployment");
-        MapCommand(v1, "/deployment/fail/{deployment_id}", FailAsync, "NomadFailDeployment", "Fail Deployment").DocumentsBody<NomadFailBody>(required: false);
-        MapCommand(v1, "/deployment/pause/{deployment_id}", PauseAsync, "NomadPauseDeployment", "Pause Deployment").DocumentsBody<NomadPauseBody>();
-        MapCommand(v1, "/deployment/promote/{deployment_id}", PromoteAsync, "NomadPromoteDeployment", "Promote Deployment").DocumentsBody<NomadPromoteBody>();
+        MapCommand(v1, "/deployment/fail/{deployment_id}", FailAsync, "NomadFailDeployment", "Fail Deployment").TakesJsonBody<NomadFailBody>(required: false);
+        MapCommand(v1, "/deployment/pause/{deployment_id}", PauseAsync, "NomadPauseDeployment", "Pause Deployment").TakesJsonBody<NomadPauseBody>();
+        MapCommand(v1, "/deployment/promote/{deployment_id}", PromoteAsync, "NomadPromoteDeployment", "Promote Deployment").TakesJsonBody<NomadPromoteBody>();
         MapCommand(v1, "/deployment/allocation-health/{deployment_id}", AllocationHealthAsync, "NomadSetAllocationHealth", "Set Allocation Health in Deployment")
-            .DocumentsBody<NomadAllocationHealthBody>();
+            .TakesJsonBody<NomadAllocationHealthBody>();
         return app;
     }
 

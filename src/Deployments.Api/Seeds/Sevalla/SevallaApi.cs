@@ -25,7 +25,7 @@ internal static class SevallaApi
     {
         var pipelines = app.MapSeedGroup("/v3/pipelines", Document, errors: null);
         pipelines.MapPost("/{id}/promote", PromoteAsync)
-            .Accepts<SevallaPromoteBody>(ApiSetup.JsonContentType)
+            .TakesJsonBody<SevallaPromoteBody>()
             .RequireCapability(Capability.Submit)
             .WithName("SevallaPromotePipeline")
             .WithSummary("Promote pipeline");
