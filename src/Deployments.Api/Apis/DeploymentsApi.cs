@@ -116,8 +116,8 @@ internal static class DeploymentsApi
         };
         QueryValues.CheckLongPoll(index, wait);
         var (found, token) = await LongPoll.UntilPastAsync(index, wait, token => service.ListAsync(query, token),
-            page => page.Deployments.Count == 0 ? 0 : page.Deployments.Max(d => d.ModifyIndex), ct);
-        http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(found.Count == 0 ? 0 : found.Max(d => d.ModifyIndex));
+            page => LongPoll.IndexOf(page.Deployments), ct);
+        http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(LongPoll.IndexOf(found));
         return TypedResults.Ok(new DeploymentPage([.. found.Select(DeploymentResource.From)], PageTokens.Encode(token)));
     }
 
@@ -130,8 +130,8 @@ internal static class DeploymentsApi
         Guid id, HttpContext http, DeploymentService service, [FromQuery] long? index, [FromQuery] string? wait, CancellationToken ct)
     {
         QueryValues.CheckLongPoll(index, wait);
-        var allocations = await LongPoll.UntilPastAsync(index, wait, token => service.AllocationsAsync(id, token), IndexOf, ct);
-        http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(IndexOf(allocations));
+        var allocations = await LongPoll.UntilPastAsync(index, wait, token => service.AllocationsAsync(id, token), LongPoll.IndexOf, ct);
+        http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(LongPoll.IndexOf(allocations));
         return TypedResults.Ok(allocations.Select(AllocationResource.From).ToList());
     }
 
@@ -144,8 +144,6 @@ internal static class DeploymentsApi
         http.Response.Headers[LongPoll.IndexHeader] = LongPoll.Format(report.Index);
         return TypedResults.Ok(AnalysisResource.From(report));
     }
-
-    private static long IndexOf(IReadOnlyList<Allocation> allocations) => allocations.Count == 0 ? 0 : allocations.Max(a => a.ModifyIndex);
 
     private static async Task<Ok<List<EventResource>>> EventsAsync(Guid id, DeploymentService service, CancellationToken ct)
     {

@@ -46,4 +46,13 @@ internal static class LongPoll
     }
 
     public static string Format(long index) => index.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The index of a list of deployments: the highest modify index on it (0 when empty), so a new or changed one ends a wait.</summary>
+    public static long IndexOf(IReadOnlyList<Deployment> deployments) => deployments.Count == 0 ? 0 : deployments.Max(d => d.ModifyIndex);
+
+    /// <summary>
+    /// The index of a deployment's allocations: the highest modify index among them (0 when none). Every write of one
+    /// (placed, stopped, health observed or set) raises its own, so any change of an allocation ends a wait.
+    /// </summary>
+    public static long IndexOf(IReadOnlyList<Allocation> allocations) => allocations.Count == 0 ? 0 : allocations.Max(a => a.ModifyIndex);
 }

@@ -1,9 +1,12 @@
+using Deployments.Api.Auth;
 using Deployments.Api.Http;
 using Deployments.Api.Seeds.Baseten;
 using Deployments.Api.Seeds.CloudFoundry;
 using Deployments.Api.Seeds.Mengi;
 using Deployments.Api.Seeds.Nomad;
 using Deployments.Api.Seeds.Sevalla;
+using Deployments.Api.Telemetry;
+using Deployments.Service;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Deployments.Api.Seeds;
@@ -50,4 +53,12 @@ internal static class SeedApis
 
         return anyContentType ? group.WithMetadata(BodyIsJsonWhateverItsType.Instance) : group;
     }
+
+    /// <summary>
+    /// Routes whose <paramref name="routeValue"/> is a deployment id, as the seed's document names it: a namespaced
+    /// token is refused another namespace's deployment before its body is read, and the request logs in the deployment's scope.
+    /// </summary>
+    public static RouteGroupBuilder NamesDeployment(this RouteGroupBuilder group, string routeValue) => group
+        .AuthorizedById<DeploymentService>((service, id, ct) => service.GetAsync(id, ct), routeValue)
+        .NamesDeploymentIn(routeValue);
 }

@@ -36,4 +36,12 @@ internal static class SeedDocument
             options.AddOperationTransformer<IdempotencyKeyHeader>();
             options.AddSchemaTransformer<DurationSchemas>();
         });
+
+    /// <summary>The key as a bearer token (<c>Authorization: Bearer …</c>, any case), the scheme most seeds document.</summary>
+    public static OpenApiSecurityScheme BearerKey(string? note = null) => new()
+    {
+        Type = SecuritySchemeType.Http,
+        Scheme = "bearer",
+        Description = "The admin key or a scoped token (cpt_…) as a bearer token" + (note is null ? "." : "; " + note),
+    };
 }

@@ -13,7 +13,11 @@ internal sealed class SeedProblemWriter : IProblemDetailsWriter
     public ValueTask WriteAsync(ProblemDetailsContext context) =>
         new(FormatOf(context.HttpContext)!.WriteAsync(context.HttpContext, context.ProblemDetails));
 
-    /// <summary>The exception handler clears the request's endpoint before it answers, and keeps it in its feature.</summary>
-    private static SeedErrorFormat? FormatOf(HttpContext http) =>
-        (http.GetEndpoint() ?? http.Features.Get<IExceptionHandlerFeature>()?.Endpoint)?.Metadata.GetMetadata<SeedErrorFormat>();
+    /// <summary>
+    /// The endpoint the problem is about. The exception handler clears the request's endpoint (and its route values)
+    /// before it answers, and keeps the endpoint in its feature.
+    /// </summary>
+    public static Endpoint? EndpointOf(HttpContext http) => http.GetEndpoint() ?? http.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+
+    private static SeedErrorFormat? FormatOf(HttpContext http) => EndpointOf(http)?.Metadata.GetMetadata<SeedErrorFormat>();
 }

@@ -2,13 +2,11 @@ using System.Diagnostics;
 using Deployments.Api.Apis;
 using Deployments.Api.Auth;
 using Deployments.Api.Http;
-using Deployments.Api.Telemetry;
 using Deployments.Model;
 using Deployments.Refusals;
 using Deployments.Service;
 using Deployments.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.OpenApi;
 
 namespace Deployments.Api.Seeds.CloudFoundry;
 
@@ -22,13 +20,12 @@ internal static class CloudFoundryApi
 
     public static IServiceCollection AddCloudFoundryDocument(this IServiceCollection services) => services.AddSeedDocument(Document, "Cloud Foundry v3 deployments",
         "Cloud Foundry's v3 deployments at their own paths: create (rolling or canary), read, list with Cloud Foundry's pagination, update metadata, cancel and continue.",
-        "bearer", new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "The admin key or a scoped token (cpt_…) as a bearer token." });
+        "bearer", SeedDocument.BearerKey());
 
     public static IEndpointRouteBuilder MapCloudFoundryApi(this IEndpointRouteBuilder app)
     {
         var deployments = app.MapSeedGroup("/v3/deployments", Document, CloudFoundryErrorFormat.Instance)
-            .AuthorizedById<DeploymentService>((service, id, ct) => service.GetAsync(id, ct), routeValue: "guid")
-            .NamesDeploymentIn("guid");
+            .NamesDeployment("guid");
         deployments.MapPost("/", CreateAsync).TakesJsonBody<CloudFoundryCreateBody>()
             .RequireCapability(Capability.Submit).WithName("CloudFoundryCreateDeployment").WithSummary("Create a deployment");
         deployments.MapGet("/", ListAsync).RequireCapability(Capability.Read).WithName("CloudFoundryListDeployments").WithSummary("List deployments");

@@ -1,12 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Deployments.Api.Seeds.CloudFoundry;
 
 /// <summary>
 /// Stable guids for what Cloud Foundry names and this product numbers: a revision, its droplet (the built
-/// artifact of a revision here) and a deployment's process per group. Name-based (SHA-256 of a fixed namespace
-/// and the ids, shaped as a version-5 UUID), so the same thing has the same guid on every read and every host.
+/// artifact of a revision here) and a deployment's process per group, each named by a fixed namespace and the ids
+/// (<see cref="NameBasedGuid"/>).
 /// </summary>
 internal static class CloudFoundryGuids
 {
@@ -18,11 +15,5 @@ internal static class CloudFoundryGuids
 
     public static Guid Process(Guid deploymentId, string group) => Named($"process/{deploymentId:N}/{group}");
 
-    private static Guid Named(string name)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(Namespace + name))[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    private static Guid Named(string name) => NameBasedGuid.From(Namespace + name);
 }

@@ -1,7 +1,6 @@
 using Deployments.Api.Apis;
 using Deployments.Model;
 using Deployments.Refusals;
-using Deployments.Rules;
 using Deployments.Service;
 using Deployments.Storage;
 
@@ -19,7 +18,7 @@ internal static class CloudFoundryListing
 
     public static async Task<CloudFoundryPage> PageAsync(HttpContext http, CloudFoundryListQuery query, DeploymentService service, AppCatalog catalog, CancellationToken ct)
     {
-        var matching = await MatchingAsync(query, service, catalog, ct);
+        var matching = await MatchingAsync(query, service, ct);
         var pages = Math.Max(1, (matching.Count + query.PerPage - 1) / query.PerPage);
         var skip = (long)(query.Page - 1) * query.PerPage;
         var view = new CloudFoundryView(http, catalog);
@@ -40,36 +39,33 @@ internal static class CloudFoundryListing
     }
 
     /// <summary>A namespaced key sees its namespace; the admin key every namespace, as Cloud Foundry's admin sees every space.</summary>
-    private static async Task<List<Deployment>> MatchingAsync(CloudFoundryListQuery query, DeploymentService service, AppCatalog catalog, CancellationToken ct)
+    private static async Task<List<Deployment>> MatchingAsync(CloudFoundryListQuery query, DeploymentService service, CancellationToken ct)
     {
-        IReadOnlyList<string> namespaces = CallerScope.Namespace is { } scope ? [scope] : await catalog.ListNamespacesAsync(ct);
         var statuses = query.StoreStatuses();
         var matching = new List<Deployment>();
-        foreach (var @namespace in namespaces)
+        string? token = null;
+        do
         {
-            string? token = null;
-            do
+            // Every namespace the caller may see: the service narrows a namespaced caller to its own.
+            var (found, next) = await service.ListAsync(new DeploymentQuery
             {
-                var (found, next) = await service.ListAsync(new DeploymentQuery
-                {
-                    Namespace = @namespace,
-                    AppId = query.AppGuids is { Count: 1 } one ? one.First() : null,
-                    Statuses = statuses,
-                    Labels = query.Labels,
-                    PageSize = DeploymentListRules.MaxPageSize,
-                    ContinuationToken = token,
-                }, ct);
-                matching.AddRange(found.Where(query.Matches));
-                if (matching.Count > MaxMatching)
-                {
-                    throw new ValidationException([new ValidationError("page",
-                        $"more than {MaxMatching} deployments match: narrow the list with app_guids, status_values, status_reasons or label_selector")]);
-                }
-
-                token = next;
+                EveryNamespace = true,
+                AppId = query.AppGuids is { Count: 1 } one ? one.First() : null,
+                Statuses = statuses,
+                Labels = query.Labels,
+                PageSize = DeploymentListRules.MaxPageSize,
+                ContinuationToken = token,
+            }, ct);
+            matching.AddRange(found.Where(query.Matches));
+            if (matching.Count > MaxMatching)
+            {
+                throw new ValidationException([new ValidationError("page",
+                    $"more than {MaxMatching} deployments match: narrow the list with app_guids, status_values, status_reasons or label_selector")]);
             }
-            while (token is not null);
+
+            token = next;
         }
+        while (token is not null);
 
         return matching;
     }

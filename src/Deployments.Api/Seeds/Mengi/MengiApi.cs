@@ -2,10 +2,8 @@ using Deployments.Api.Apis;
 using Deployments.Api.Auth;
 using Deployments.Api.Http;
 using Deployments.Api.Seeds.Mengi.FastApi;
-using Deployments.Api.Telemetry;
 using Deployments.Service;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.OpenApi;
 
 namespace Deployments.Api.Seeds.Mengi;
 
@@ -20,13 +18,12 @@ internal static class MengiApi
 
     public static IServiceCollection AddMengiDocument(this IServiceCollection services) => services.AddSeedDocument(Document, "Mengi deployments",
         "Mengi's promotion of a deployment to another cluster at its own path: the deployment's configuration becomes a new deployment there, promoting until it runs.",
-        "bearer", new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "The admin key or a scoped token (cpt_…) as a bearer token; Mengi's document shows none, this API needs one." });
+        "bearer", SeedDocument.BearerKey("Mengi's document shows none, this API needs one."));
 
     public static IEndpointRouteBuilder MapMengiApi(this IEndpointRouteBuilder app)
     {
         var deployments = app.MapSeedGroup("/deployments", Document, new MengiErrorFormat())
-            .AuthorizedById<DeploymentService>((service, id, ct) => service.GetAsync(id, ct), routeValue: "deployment_id")
-            .NamesDeploymentIn("deployment_id");
+            .NamesDeployment("deployment_id");
         deployments.MapPost("/{deployment_id}/promote", PromoteAsync)
             .TakesJsonBody<DeploymentPromotionRequest>()
             .Produces<HTTPValidationError>(StatusCodes.Status422UnprocessableEntity)

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Deployments.Api.Http;
 using Deployments.Api.Seeds.Mengi.FastApi;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace Deployments.Api.Seeds.Mengi;
 
@@ -28,9 +27,8 @@ internal static partial class PydanticError
             : new ValidationError(loc, msg, type);
     }
 
-    /// <summary>The exception handler clears the request's endpoint and route values before it answers; its feature keeps the endpoint.</summary>
     private static bool IsRouteParameter(HttpContext http, string field) =>
-        (http.GetEndpoint() ?? http.Features.Get<IExceptionHandlerFeature>()?.Endpoint) is RouteEndpoint route && route.RoutePattern.GetParameter(field) is not null;
+        SeedProblemWriter.EndpointOf(http) is RouteEndpoint route && route.RoutePattern.GetParameter(field) is not null;
 
     /// <summary>"overrides.environment_variables[0].name" → "overrides", "environment_variables", 0, "name".</summary>
     private static IEnumerable<object> Steps(string field)

@@ -1,7 +1,6 @@
 using Deployments.Api.Apis;
 using Deployments.Api.Auth;
 using Deployments.Api.Http;
-using Deployments.Api.Telemetry;
 using Deployments.Model;
 using Deployments.Refusals;
 using Deployments.Rules;
@@ -42,8 +41,7 @@ internal static class NomadApi
     public static IEndpointRouteBuilder MapNomadApi(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapSeedGroup("/v1", Document, NomadErrorFormat.Instance, anyContentType: true)
-            .AuthorizedById<DeploymentService>((service, id, ct) => service.GetAsync(id, ct), routeValue: DeploymentIdRoute)
-            .NamesDeploymentIn(DeploymentIdRoute);
+            .NamesDeployment(DeploymentIdRoute);
         v1.MapGet("/deployments", ListAsync).RequireCapability(Capability.Read).WithName("NomadListDeployments").WithSummary("List Deployments");
         v1.MapGet("/deployment/{deployment_id}", ReadAsync).RequireCapability(Capability.Read).WithName("NomadReadDeployment").WithSummary("Read Deployment");
         v1.MapGet("/deployment/allocations/{deployment_id}", AllocationsAsync).RequireCapability(Capability.Read)
@@ -91,8 +89,8 @@ internal static class NomadApi
             ContinuationToken = PageTokens.Decode(nextToken),
         };
         QueryValues.CheckLongPoll(index, wait);
-        var (found, token) = await LongPoll.UntilPastAsync(index, wait, t => service.ListAsync(query, t), page => IndexOf(page.Deployments), ct);
-        ReadMeta(http, IndexOf(found));
+        var (found, token) = await LongPoll.UntilPastAsync(index, wait, t => service.ListAsync(query, t), page => LongPoll.IndexOf(page.Deployments), ct);
+        ReadMeta(http, LongPoll.IndexOf(found));
         if (PageTokens.Encode(token) is { } next)
         {
             http.Response.Headers[NextTokenHeader] = next;
@@ -121,9 +119,9 @@ internal static class NomadApi
         [FromQuery] long? index, [FromQuery] string? wait, CancellationToken ct)
     {
         QueryValues.CheckLongPoll(index, wait);
-        var allocations = await LongPoll.UntilPastAsync(index, wait, t => service.AllocationsAsync(deploymentId, t), IndexOf, ct);
+        var allocations = await LongPoll.UntilPastAsync(index, wait, t => service.AllocationsAsync(deploymentId, t), LongPoll.IndexOf, ct);
         var deployment = await service.GetRequiredAsync(deploymentId, ct);
-        ReadMeta(http, IndexOf(allocations));
+        ReadMeta(http, LongPoll.IndexOf(allocations));
         return TypedResults.Ok(await nomad.AllocationsAsync(deployment, allocations, ct));
     }
 
@@ -202,8 +200,4 @@ internal static class NomadApi
         http.Response.Headers["X-Nomad-KnownLeader"] = "true";
         http.Response.Headers["X-Nomad-LastContact"] = "0";
     }
-
-    private static long IndexOf(IReadOnlyList<Deployment> deployments) => deployments.Count == 0 ? 0 : deployments.Max(d => d.ModifyIndex);
-
-    private static long IndexOf(IReadOnlyList<Allocation> allocations) => allocations.Count == 0 ? 0 : allocations.Max(a => a.ModifyIndex);
 }

@@ -4,7 +4,6 @@ using Deployments.Api.Http;
 using Deployments.Refusals;
 using Deployments.Service;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.OpenApi;
 
 namespace Deployments.Api.Seeds.Sevalla;
 
@@ -19,7 +18,7 @@ internal static class SevallaApi
 
     public static IServiceCollection AddSevallaDocument(this IServiceCollection services) => services.AddSeedDocument(Document, "Sevalla pipelines",
         "Sevalla's pipeline promotion at its own path: the source app's latest successful deployment to each target app.",
-        "bearer", new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "The admin key or a scoped token (cpt_…) as a bearer token." });
+        "bearer", SeedDocument.BearerKey());
 
     public static IEndpointRouteBuilder MapSevallaApi(this IEndpointRouteBuilder app)
     {
